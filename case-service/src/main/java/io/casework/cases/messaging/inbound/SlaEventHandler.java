@@ -1,0 +1,52 @@
+package io.casework.cases.messaging.inbound;
+
+import java.io.IOException;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.casework.cases.messaging.event.SlaClockStarted;
+import io.casework.cases.persistence.CaseRepository;
+import io.casework.cases.persistence.ProcessedMessage;
+import io.cloudevents.CloudEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Applies SLA events to cases, each event id once (the processed-message log is in the same transaction). */
+@ApplicationScoped
+public class SlaEventHandler {
+
+    private static final Logger LOG = Logger.getLogger(SlaEventHandler.class);
+
+    private final CaseRepository cases;
+    private final ObjectMapper json;
+
+    SlaEventHandler(CaseRepository cases, ObjectMapper json) {
+        this.cases = cases;
+        this.json = json;
+    }
+
+    @Transactional
+    public void handle(CloudEvent event) {
+        if (!ProcessedMessage.markProcessed(event.getId(), event.getType())) {
+            LOG.debugf("Skipping duplicate event %s", event.getId());
+            return;
+        }
+        if (SlaClockStarted.TYPE.equals(event.getType())) {
+            SlaClockStarted started = read(event, SlaClockStarted.class);
+            if ("FIRST_RESPONSE".equals(started.metric())) {
+                cases.findByIdOptional(started.caseId()).ifPresent(c -> c.firstResponseDueAt = started.targetAt());
+            }
+        }
+        // Other SLA event types are not case-service's concern.
+    }
+
+    private <T> T read(CloudEvent event, Class<T> type) {
+        try {
+            return json.readValue(event.getData().toBytes(), type);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Malformed " + event.getType() + " event " + event.getId(), e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.casework.cases.persistence;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import io.casework.cases.domain.Case;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class CaseRepository implements PanacheRepositoryBase<Case, UUID> {
+
+    public long nextNumber() {
+        return ((Number) getEntityManager().createNativeQuery("SELECT nextval('case_number_seq')").getSingleResult())
+                .longValue();
+    }
+
+    public Optional<Case> findByIdOptional(UUID id) {
+        return Optional.ofNullable(findById(id));
+    }
+}

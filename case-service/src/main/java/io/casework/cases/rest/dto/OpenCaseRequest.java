@@ -1,0 +1,26 @@
+package io.casework.cases.rest.dto;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.casework.cases.domain.Channel;
+import io.casework.cases.domain.Priority;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+@Schema(description = "A new support case")
+public record OpenCaseRequest(
+        @Schema(description = "Organization filed for; customers may omit it (their own), staff and partners must give it", examples = "acme")
+        @Size(max = 64) String organization,
+        @Schema(examples = "Cloud Mail") @NotBlank @Size(max = 128) String product,
+        @Schema(examples = "Mail delivery delayed for all users") @NotBlank @Size(max = 255) String subject,
+        @Schema(examples = "Since 09:00 CET every outgoing message waits 30 minutes in the queue.")
+        @NotBlank @Size(max = 32_000) String description,
+        @Schema(description = "P1..P4 or CRITICAL, SEVERE, MODERATE, MINOR", examples = "P2") @NotNull Priority priority,
+        @Schema(description = "Defaults to the caller's e-mail") @Email @Size(max = 320) String contactEmail,
+        @Schema(description = "ISO 639-1 language of the conversation; default en", examples = "fr")
+        @Pattern(regexp = "[a-z]{2}") String language,
+        @Schema(description = "Defaults to PORTAL, or PARTNER_API for partner integrations") Channel channel) {
+}
