@@ -10,6 +10,14 @@ public record Caller(String email, String organization, Set<String> roles) {
     }
 
     public boolean isPartner() {
-        return roles.contains("partner");
+        return roles.contains("partner") && !isStaff();
+    }
+
+    public boolean isCustomer() {
+        return (roles.contains("customer") || roles.contains("customer-admin")) && !isStaff() && !isPartner();
+    }
+
+    public Comment.AuthorKind authorKind() {
+        return isStaff() ? Comment.AuthorKind.STAFF : isPartner() ? Comment.AuthorKind.PARTNER : Comment.AuthorKind.CUSTOMER;
     }
 }

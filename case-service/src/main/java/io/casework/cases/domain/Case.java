@@ -1,7 +1,14 @@
 package io.casework.cases.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -59,6 +66,69 @@ public class Case extends PanacheEntityBase {
     @Column(name = "first_response_due_at")
     public Instant firstResponseDueAt;
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "cc_emails", nullable = false)
+    public List<String> ccEmails = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "related_case_ids", nullable = false)
+    public List<UUID> relatedCaseIds = new ArrayList<>();
+
+    @Column(name = "known_issue_id")
+    public String knownIssueId;
+
+    /** The reseller that managed the organization when a partner filed this case. */
+    @Column(name = "filed_by_reseller")
+    public String filedByReseller;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public CaseDetails details = CaseDetails.NONE;
+
+    public String assignee;
+
+    @Column(nullable = false)
+    public boolean escalated;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "escalation_reason")
+    public EscalationReason escalationReason;
+
+    @Column(name = "escalated_at")
+    public Instant escalatedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "resolution_code")
+    public ResolutionCode resolutionCode;
+
+    @Column(name = "resolution_note")
+    public String resolutionNote;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state_before_hold")
+    public CaseState stateBeforeHold;
+
+    @Column(name = "reopen_count", nullable = false)
+    public int reopenCount;
+
+    @Column(name = "first_responded_at")
+    public Instant firstRespondedAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "survey_rating")
+    public Short surveyRating;
+
+    @Column(name = "survey_comment")
+    public String surveyComment;
+
+    @Column(name = "survey_answered_at")
+    public Instant surveyAnsweredAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -67,4 +137,80 @@ public class Case extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    // ---- state machine: every transition is checked here; services only orchestrate ----
+
+    /** Staff start working the case, or take it back from the customer. */
+    public CaseState startWork() {
+        return moveTo(CaseState.IN_PROGRESS, EnumSet.of(CaseState.NEW, CaseState.ACTION_REQUIRED));
+    }
+
+    /** Staff wait on the customer. */
+    public CaseState awaitCustomer() {
+        return moveTo(CaseState.ACTION_REQUIRED, EnumSet.of(CaseState.NEW, CaseState.IN_PROGRESS));
+    }
+
+    /** A customer answered while support waited on them, or replied to a proposed solution. */
+    public CaseState customerReplied() {
+        if (state == CaseState.ACTION_REQUIRED || state == CaseState.SOLUTION_PROVIDED) {
+            return moveTo(CaseState.IN_PROGRESS, EnumSet.of(state));
+        }
+        return state;
+    }
+
+    public CaseState provideSolution(ResolutionCode code, String note, Instant at) {
+        CaseState previous = moveTo(CaseState.SOLUTION_PROVIDED,
+                EnumSet.of(CaseState.NEW, CaseState.IN_PROGRESS, CaseState.ACTION_REQUIRED));
+        resolutionCode = code;
+        resolutionNote = note;
+        resolvedAt = at;
+        return previous;
+    }
+
+    public CaseState close(Instant at) {
+        CaseState previous = moveTo(CaseState.CLOSED, CaseState.ACTIVE);
+        closedAt = at;
+        return previous;
+    }
+
+    /** A customer comment on a closed case within the reopen window. */
+    public CaseState reopen() {
+        CaseState previous = moveTo(CaseState.IN_PROGRESS, EnumSet.of(CaseState.CLOSED));
+        reopenCount++;
+        closedAt = null;
+        escalated = false;
+        return previous;
+    }
+
+    /** The organization's maintenance contract lapsed: freeze where the case stands. */
+    public CaseState hold() {
+        CaseState previous = moveTo(CaseState.ON_HOLD, CaseState.ACTIVE);
+        stateBeforeHold = previous;
+        return previous;
+    }
+
+    /** The contract was renewed: resume exactly where the case was. */
+    public CaseState release() {
+        if (state != CaseState.ON_HOLD) {
+            throw invalidTransition(state, stateBeforeHold);
+        }
+        CaseState previous = state;
+        state = stateBeforeHold;
+        stateBeforeHold = null;
+        return previous;
+    }
+
+    private CaseState moveTo(CaseState target, Set<CaseState> allowedFrom) {
+        if (!allowedFrom.contains(state)) {
+            throw invalidTransition(state, target);
+        }
+        CaseState previous = state;
+        state = target;
+        return previous;
+    }
+
+    private static CaseRuleException invalidTransition(CaseState from, CaseState to) {
+        return new CaseRuleException(CaseRuleException.Kind.CONFLICT, "Transition not allowed",
+                "A case in state " + from + " cannot move to " + to);
+    }
 }

@@ -1,71 +1,285 @@
 package io.casework.cases.rest;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Case;
+import io.casework.cases.domain.CaseRuleException;
+import io.casework.cases.domain.CaseRuleException.Kind;
+import io.casework.cases.domain.CaseState;
+import io.casework.cases.domain.Priority;
+import io.casework.cases.persistence.CaseRepository;
 import io.casework.cases.rest.dto.CaseResponse;
 import io.casework.cases.rest.dto.OpenCaseRequest;
+import io.casework.cases.rest.dto.UpdateCaseRequest;
 import io.casework.cases.service.CaseService;
+import io.casework.cases.service.CaseTimeline;
+import io.casework.cases.service.CaseWorkflow;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 
 @Path("/api/v1/cases")
-@Tag(name = "Cases")
+@Tag(name = "Cases", description = "Filing, reading, searching and editing support cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
 public class CaseResource {
 
-    private final CaseService service;
-    private final CallerFactory callers;
+    private static final int MAX_LIMIT = 100;
 
-    CaseResource(CaseService service, CallerFactory callers) {
+    private final CaseService service;
+    private final CaseTimeline timeline;
+    private final CallerFactory callers;
+    private final ObjectMapper json;
+
+    CaseResource(CaseService service, CaseTimeline timeline, CallerFactory callers, ObjectMapper json) {
         this.service = service;
+        this.timeline = timeline;
         this.callers = callers;
+        this.json = json;
+    }
+
+    public record CasePage(List<CaseResponse> items, String nextCursor) {
     }
 
     @POST
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent" })
-    @Operation(summary = "File a case", description = "Customers file for their organization; partners and agents on behalf of one.")
+    @Operation(summary = "File a case", description = "Customers file for their organization; partners and agents on "
+            + "behalf of one (agents also for phone and e-mail intake). With an Idempotency-Key, a retried request "
+            + "returns the first case (header Idempotent-Replayed: true); the same key with another body is 422.")
     @APIResponse(responseCode = "201", description = "Filed; Location names the case")
-    @APIResponse(responseCode = "400", description = "Invalid request (problem+json lists every violation)")
-    public Response open(@Valid @NotNull OpenCaseRequest request, @Context UriInfo uri) {
-        Case supportCase = service.open(new CaseService.OpenCase(request.organization(), request.product(),
+    @APIResponse(responseCode = "400", description = "Invalid request: the problem lists every violation; nothing is written")
+    @APIResponse(responseCode = "403", description = "Filing for another organization, or a staff-only channel")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request")
+    public Response open(@Valid @NotNull OpenCaseRequest request,
+            @Parameter(description = "Unique per logical request, e.g. a UUID; retries reuse it")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context UriInfo uri) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
+            throw new CaseRuleException(Kind.INVALID, "Bad Idempotency-Key", "Idempotency-Key must be 1 to 255 characters");
+        }
+        Caller caller = callers.current();
+        CaseService.OpenCase command = new CaseService.OpenCase(request.organization(), request.product(),
                 request.subject(), request.description(), request.priority(), request.contactEmail(),
-                request.language(), request.channel()), callers.current());
+                request.ccEmails(), request.language(), request.channel(), request.relatedCaseIds(),
+                request.knownIssueId(), request.details() == null ? null : request.details().toDomain());
+        CaseService.Opened opened;
+        try {
+            opened = service.open(command, caller, idempotencyKey, idempotencyKey == null ? null : hash(request));
+        } catch (RuntimeException e) {
+            if (idempotencyKey == null || !isUniqueViolation(e)) {
+                throw e;
+            }
+            // A concurrent request with the same key won the race: answer with its result.
+            opened = service.open(command, caller, idempotencyKey, hash(request));
+        }
+        Case supportCase = opened.supportCase();
         return Response.created(uri.getAbsolutePathBuilder().path(supportCase.id.toString()).build())
-                .tag(etag(supportCase))
+                .tag(Versions.etag(supportCase))
+                .header("Idempotent-Replayed", opened.replayed() ? "true" : null)
                 .entity(CaseResponse.from(supportCase))
                 .build();
     }
 
     @GET
-    @Path("{id}")
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
-    @Operation(summary = "Read a case", description = "404 when it does not exist or the caller may not see it.")
-    public Response get(@PathParam("id") UUID id) {
-        Case supportCase = service.get(id, callers.current());
-        return Response.ok(CaseResponse.from(supportCase)).tag(etag(supportCase)).build();
+    @Operation(summary = "Search cases", description = "The cases the caller may see, newest change first by default, "
+            + "one page at a time: pass nextCursor back as cursor for the next page.")
+    public CasePage list(
+            @Parameter(description = "Repeatable: NEW, IN_PROGRESS, ACTION_REQUIRED, SOLUTION_PROVIDED, ON_HOLD, CLOSED")
+            @QueryParam("state") List<String> states,
+            @Parameter(description = "open or closed") @QueryParam("status") String status,
+            @Parameter(description = "P1..P4 or CRITICAL..MINOR") @QueryParam("priority") String priority,
+            @QueryParam("product") String product,
+            @Parameter(description = "E-mail of the creator, or me") @QueryParam("creator") String creator,
+            @Parameter(description = "E-mail of the assignee, or me (\"my open cases\")") @QueryParam("assignee") String assignee,
+            @Parameter(description = "ISO-8601 instant", example = "2026-11-01T00:00:00Z") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Free text over subject, description and visible comments") @QueryParam("q") String text,
+            @Parameter(description = "-updatedAt (default), updatedAt, -createdAt, createdAt") @QueryParam("sort") String sort,
+            @Parameter(description = "1..100, default 20") @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        Caller caller = callers.current();
+        int pageSize = limit == null ? 20 : limit;
+        if (pageSize < 1 || pageSize > MAX_LIMIT) {
+            throw invalid("limit must be between 1 and " + MAX_LIMIT);
+        }
+        CaseRepository.Sort order = parseSort(sort);
+        CaseRepository.CaseFilter filter = new CaseRepository.CaseFilter(parseStates(states), parseStatus(status),
+                priority == null ? null : parsePriority(priority), product, me(creator, caller), me(assignee, caller),
+                parseInstant(updatedSince), text, order, decodeCursor(cursor), pageSize);
+        List<Case> found = service.list(filter, caller);
+        boolean more = found.size() > pageSize;
+        List<Case> page = more ? found.subList(0, pageSize) : found;
+        String next = more ? encodeCursor(order, page.getLast()) : null;
+        return new CasePage(page.stream().map(CaseResponse::from).toList(), next);
     }
 
-    private static EntityTag etag(Case supportCase) {
-        return new EntityTag(Long.toString(supportCase.version));
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
+    @Operation(summary = "Read a case", description = "ETag carries the version for If-Match. 404 when it does not "
+            + "exist or the caller may not see it.")
+    public Response get(@PathParam("id") UUID id) {
+        Case supportCase = service.get(id, callers.current());
+        return Response.ok(CaseResponse.from(supportCase)).tag(Versions.etag(supportCase)).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
+    @RolesAllowed({ "customer", "customer-admin", "partner", "agent" })
+    @Operation(summary = "Edit a case", description = "Merge patch of subject, CCs, related cases and details; "
+            + "If-Match required. Priority cannot be changed here: customers cannot change it at all, staff use "
+            + "PUT /api/v1/cases/{id}/priority with a reason.")
+    @APIResponse(responseCode = "412", description = "If-Match names a stale version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull UpdateCaseRequest request,
+            @HeaderParam("If-Match") String ifMatch) {
+        Caller caller = callers.current();
+        if (request.priority() != null) {
+            Case supportCase = service.get(id, caller);
+            if (!caller.isStaff()) {
+                throw CaseWorkflow.priorityIsFixed(supportCase);
+            }
+            throw invalid("Change the priority with PUT /api/v1/cases/" + id + "/priority and a reason");
+        }
+        Case supportCase = service.update(id, new CaseService.CaseEdit(request.subject(), request.ccEmails(),
+                request.relatedCaseIds(), request.details() == null ? null : request.details()::mergeInto),
+                caller, Versions.required(ifMatch));
+        return Response.ok(CaseResponse.from(supportCase)).tag(Versions.etag(supportCase)).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
+    @Operation(summary = "A case's timeline", description = "Every change (who, when, what, why) and every comment the "
+            + "caller may see, oldest first. Internal notes only for staff; e-mail bodies never.")
+    public List<CaseTimeline.Item> history(@PathParam("id") UUID id) {
+        return timeline.of(id, callers.current());
+    }
+
+    private String hash(OpenCaseRequest request) {
+        try {
+            byte[] canonical = json.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String me(String value, Caller caller) {
+        return "me".equalsIgnoreCase(value) ? caller.email() : value;
+    }
+
+    private static Set<CaseState> parseStates(List<String> states) {
+        Set<CaseState> parsed = EnumSet.noneOf(CaseState.class);
+        for (String state : states == null ? List.<String>of() : states) {
+            try {
+                parsed.add(CaseState.valueOf(state));
+            } catch (IllegalArgumentException e) {
+                throw invalid("Unknown state '" + state + "': use one of " + List.of(CaseState.values()));
+            }
+        }
+        return parsed;
+    }
+
+    private static Boolean parseStatus(String status) {
+        if (status == null) {
+            return null;
+        }
+        return switch (status) {
+            case "open" -> Boolean.TRUE;
+            case "closed" -> Boolean.FALSE;
+            default -> throw invalid("status must be open or closed");
+        };
+    }
+
+    private static Priority parsePriority(String priority) {
+        try {
+            return Priority.parse(priority);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    private static Instant parseInstant(String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid("updatedSince must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+        }
+    }
+
+    private static CaseRepository.Sort parseSort(String sort) {
+        return switch (sort == null ? "-updatedAt" : sort) {
+            case "-updatedAt" -> CaseRepository.Sort.UPDATED_DESC;
+            case "updatedAt" -> CaseRepository.Sort.UPDATED_ASC;
+            case "-createdAt" -> CaseRepository.Sort.CREATED_DESC;
+            case "createdAt" -> CaseRepository.Sort.CREATED_ASC;
+            default -> throw invalid("sort must be one of -updatedAt, updatedAt, -createdAt, createdAt");
+        };
+    }
+
+    private static String encodeCursor(CaseRepository.Sort sort, Case last) {
+        String raw = sort.keyOf(last) + "|" + last.id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static CaseRepository.Cursor decodeCursor(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            return new CaseRepository.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        } catch (RuntimeException e) {
+            throw invalid("cursor is not one this API returned");
+        }
+    }
+
+    private static CaseRuleException invalid(String detail) {
+        return new CaseRuleException(Kind.INVALID, "Invalid query", detail);
     }
 }

@@ -3,43 +3,150 @@ package io.casework.cases.service;
 import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import io.casework.cases.config.CaseConfig;
 import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Case;
-import io.casework.cases.domain.CaseNotFoundException;
+import io.casework.cases.domain.CaseDetails;
+import io.casework.cases.domain.CaseRuleException;
+import io.casework.cases.domain.CaseRuleException.Kind;
 import io.casework.cases.domain.CaseState;
 import io.casework.cases.domain.Channel;
+import io.casework.cases.domain.IdempotencyRecord;
 import io.casework.cases.domain.Priority;
+import io.casework.cases.messaging.event.CaseChanges;
 import io.casework.cases.messaging.event.CaseOpened;
+import io.casework.cases.messaging.event.CaseSummary;
 import io.casework.cases.messaging.outbound.EventOutbox;
 import io.casework.cases.persistence.CaseRepository;
+import io.casework.cases.persistence.CaseRepository.CaseFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.BadRequestException;
 
-/** Case use cases; every change writes its event to the outbox in the same transaction. */
+/** Filing, reading, listing and editing cases; every change writes history and its event in one transaction. */
 @ApplicationScoped
 public class CaseService {
 
     private final CaseRepository cases;
+    private final CaseAccess access;
+    private final CaseHistory history;
     private final EventOutbox outbox;
     private final CaseConfig config;
 
-    CaseService(CaseRepository cases, EventOutbox outbox, CaseConfig config) {
+    CaseService(CaseRepository cases, CaseAccess access, CaseHistory history, EventOutbox outbox, CaseConfig config) {
         this.cases = cases;
+        this.access = access;
+        this.history = history;
         this.outbox = outbox;
         this.config = config;
     }
 
     public record OpenCase(String organization, String product, String subject, String description,
-            Priority priority, String contactEmail, String language, Channel channel) {
+            Priority priority, String contactEmail, List<String> ccEmails, String language, Channel channel,
+            List<UUID> relatedCaseIds, String knownIssueId, CaseDetails details) {
+    }
+
+    public record Opened(Case supportCase, boolean replayed) {
+    }
+
+    public record CaseEdit(String subject, List<String> ccEmails, List<UUID> relatedCaseIds,
+            java.util.function.UnaryOperator<CaseDetails> details) {
+    }
+
+    /**
+     * Files a case. With an idempotency key, a retry of the same request returns the first case, and the
+     * same key with another request is refused; the key, the case and its event commit together.
+     */
+    @Transactional
+    public Opened open(OpenCase command, Caller caller, String idempotencyKey, String requestHash) {
+        if (idempotencyKey != null) {
+            IdempotencyRecord earlier = IdempotencyRecord.findById(new IdempotencyRecord.Key(caller.email(), idempotencyKey));
+            if (earlier != null) {
+                if (!earlier.requestHash.equals(requestHash)) {
+                    throw new CaseRuleException(Kind.UNPROCESSABLE, "Idempotency-Key reused",
+                            "This Idempotency-Key was already used for a different request; use a new key for a new case");
+                }
+                return new Opened(cases.findById(earlier.caseId), true);
+            }
+        }
+        Case supportCase = newCase(command, caller);
+        cases.persist(supportCase);
+        if (idempotencyKey != null) {
+            IdempotencyRecord record = new IdempotencyRecord();
+            record.key = new IdempotencyRecord.Key(caller.email(), idempotencyKey);
+            record.requestHash = requestHash;
+            record.caseId = supportCase.id;
+            record.createdAt = supportCase.createdAt;
+            record.persist();
+        }
+        history.record(supportCase.id, supportCase.createdAt, caller.email(), "OPENED", null, null,
+                supportCase.state, "Filed via " + supportCase.channel);
+        outbox.record(CaseOpened.TYPE, supportCase.id.toString(), new CaseOpened(CaseSummary.of(supportCase),
+                supportCase.creator, supportCase.filedByReseller, List.copyOf(supportCase.relatedCaseIds),
+                supportCase.knownIssueId, supportCase.createdAt));
+        return new Opened(supportCase, false);
     }
 
     @Transactional
-    public Case open(OpenCase command, Caller caller) {
+    public Case get(UUID id, Caller caller) {
+        return access.visible(id, caller);
+    }
+
+    @Transactional
+    public List<Case> list(CaseFilter filter, Caller caller) {
+        return cases.search(filter, caller);
+    }
+
+    @Transactional
+    public Case update(UUID id, CaseEdit edit, Caller caller, long expectedVersion) {
+        Case supportCase = access.forUpdate(id, caller, expectedVersion);
+        if (!supportCase.state.isOpen()) {
+            throw new CaseRuleException(Kind.CONFLICT, "Case closed", "A closed case cannot be edited");
+        }
+        Instant now = Instant.now();
+        List<String> changed = new ArrayList<>();
+        if (edit.subject() != null && !edit.subject().equals(supportCase.subject)) {
+            history.record(id, now, caller.email(), "UPDATED", "subject", supportCase.subject, edit.subject(), null);
+            supportCase.subject = edit.subject();
+            changed.add("subject");
+        }
+        if (edit.ccEmails() != null && !edit.ccEmails().equals(supportCase.ccEmails)) {
+            history.record(id, now, caller.email(), "UPDATED", "ccEmails", supportCase.ccEmails, edit.ccEmails(), null);
+            supportCase.ccEmails = new ArrayList<>(new LinkedHashSet<>(edit.ccEmails()));
+            changed.add("ccEmails");
+        }
+        if (edit.relatedCaseIds() != null && !edit.relatedCaseIds().equals(supportCase.relatedCaseIds)) {
+            requireVisible(edit.relatedCaseIds(), caller, id);
+            history.record(id, now, caller.email(), "UPDATED", "relatedCaseIds", supportCase.relatedCaseIds,
+                    edit.relatedCaseIds(), null);
+            supportCase.relatedCaseIds = new ArrayList<>(edit.relatedCaseIds());
+            changed.add("relatedCaseIds");
+        }
+        if (edit.details() != null) {
+            CaseDetails merged = edit.details().apply(supportCase.details);
+            if (!merged.equals(supportCase.details)) {
+                history.record(id, now, caller.email(), "UPDATED", "details", null, null, null);
+                supportCase.details = merged;
+                changed.add("details");
+            }
+        }
+        if (!changed.isEmpty()) {
+            supportCase.updatedAt = now;
+            outbox.record(CaseChanges.CaseUpdated.TYPE, id.toString(),
+                    new CaseChanges.CaseUpdated(CaseSummary.of(supportCase), changed, caller.email(), now));
+        }
+        return supportCase;
+    }
+
+    private Case newCase(OpenCase command, Caller caller) {
         Case supportCase = new Case();
         supportCase.id = UUID.randomUUID();
         supportCase.organization = organizationFor(command, caller);
@@ -52,51 +159,62 @@ public class CaseService {
         supportCase.state = CaseState.NEW;
         supportCase.creator = caller.email();
         supportCase.contactEmail = command.contactEmail() != null ? command.contactEmail() : caller.email();
+        supportCase.ccEmails = command.ccEmails() == null ? new ArrayList<>()
+                : new ArrayList<>(new LinkedHashSet<>(command.ccEmails()));
         supportCase.language = command.language() != null ? command.language() : "en";
-        supportCase.channel = command.channel() != null ? command.channel()
-                : caller.isPartner() ? Channel.PARTNER_API : Channel.PORTAL;
+        supportCase.channel = channelFor(command, caller);
+        supportCase.filedByReseller = caller.isPartner() ? caller.organization() : null;
+        if (command.relatedCaseIds() != null && !command.relatedCaseIds().isEmpty()) {
+            requireVisible(command.relatedCaseIds(), caller, null);
+            supportCase.relatedCaseIds = new ArrayList<>(new LinkedHashSet<>(command.relatedCaseIds()));
+        }
+        supportCase.knownIssueId = command.knownIssueId();
+        supportCase.details = command.details() != null ? command.details() : CaseDetails.NONE;
         supportCase.createdAt = Instant.now();
         supportCase.updatedAt = supportCase.createdAt;
-        cases.persist(supportCase);
-        outbox.record(CaseOpened.TYPE, supportCase.id.toString(), new CaseOpened(supportCase.id, supportCase.number,
-                supportCase.organization, supportCase.product, supportCase.subject, supportCase.priority.code(),
-                supportCase.state.name(), supportCase.creator, supportCase.contactEmail, supportCase.language,
-                supportCase.channel.name(), supportCase.createdAt));
         return supportCase;
     }
 
-    @Transactional
-    public Case get(UUID id, Caller caller) {
-        Case supportCase = cases.findByIdOptional(id).orElseThrow(() -> new CaseNotFoundException(id));
-        if (!canSee(supportCase, caller)) {
-            throw new CaseNotFoundException(id);
+    /** Related cases must exist and be visible to the caller; anything else is named in a 400. */
+    private void requireVisible(List<UUID> ids, Caller caller, UUID self) {
+        Set<UUID> wanted = new LinkedHashSet<>(ids);
+        Map<UUID, Case> found = new HashMap<>();
+        cases.list("id in ?1", wanted).forEach(c -> found.put(c.id, c));
+        List<UUID> unknown = wanted.stream()
+                .filter(id -> Objects.equals(id, self) || !found.containsKey(id) || !CaseAccess.canSee(found.get(id), caller))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new CaseRuleException(Kind.INVALID, "Unknown related cases",
+                    "relatedCaseIds names cases that do not exist or that you cannot see: " + unknown);
         }
-        return supportCase;
     }
 
-    private static boolean canSee(Case supportCase, Caller caller) {
-        if (caller.isStaff()) {
-            return true;
+    private static Channel channelFor(OpenCase command, Caller caller) {
+        if (command.channel() == null) {
+            return caller.isPartner() ? Channel.PARTNER_API : Channel.PORTAL;
         }
-        if (caller.isPartner()) {
-            return supportCase.creator.equals(caller.email());
+        if ((command.channel() == Channel.PHONE || command.channel() == Channel.EMAIL) && !caller.isStaff()) {
+            throw new CaseRuleException(Kind.FORBIDDEN, "Staff-only channel",
+                    "Cases taken by phone or e-mail are filed by support staff for the customer");
         }
-        return supportCase.organization.equals(caller.organization());
+        return command.channel();
     }
 
     /** Customers file for their own organization; staff and partners name the organization they file for. */
     private static String organizationFor(OpenCase command, Caller caller) {
         if (caller.isStaff() || caller.isPartner()) {
             if (command.organization() == null) {
-                throw new BadRequestException("organization is required when filing on behalf of a customer");
+                throw new CaseRuleException(Kind.INVALID, "Organization required",
+                        "organization is required when filing on behalf of a customer");
             }
             return command.organization();
         }
         if (caller.organization() == null) {
-            throw new ForbiddenException("Your account belongs to no organization");
+            throw new CaseRuleException(Kind.FORBIDDEN, "No organization", "Your account belongs to no organization");
         }
         if (command.organization() != null && !command.organization().equals(caller.organization())) {
-            throw new ForbiddenException("Customers can only file cases for their own organization");
+            throw new CaseRuleException(Kind.FORBIDDEN, "Other organization",
+                    "Customers can only file cases for their own organization");
         }
         return caller.organization();
     }

@@ -1,22 +1,14 @@
 package io.casework.cases.messaging.event;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** {@code io.casework.case.opened}: a case was filed. Contract: docs/events/schemas/io.casework.case.opened.json */
-public record CaseOpened(
-        UUID caseId,
-        String number,
-        String organization,
-        String product,
-        String subject,
-        String priority,
-        String state,
-        String creator,
-        String contactEmail,
-        String language,
-        String channel,
-        Instant createdAt) {
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+/** {@code io.casework.case.opened}: a case was filed. */
+public record CaseOpened(@JsonUnwrapped CaseSummary summary, String creator, String filedByReseller,
+        List<UUID> relatedCaseIds, String knownIssueId, Instant createdAt) {
 
     public static final String TYPE = "io.casework.case.opened";
 }

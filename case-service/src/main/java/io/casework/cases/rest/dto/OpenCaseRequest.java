@@ -1,9 +1,13 @@
 package io.casework.cases.rest.dto;
 
+import java.util.List;
+import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.casework.cases.domain.Channel;
 import io.casework.cases.domain.Priority;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,7 +24,13 @@ public record OpenCaseRequest(
         @NotBlank @Size(max = 32_000) String description,
         @Schema(description = "P1..P4 or CRITICAL, SEVERE, MODERATE, MINOR", examples = "P2") @NotNull Priority priority,
         @Schema(description = "Defaults to the caller's e-mail") @Email @Size(max = 320) String contactEmail,
+        @Schema(description = "Also told of every change", examples = "[\"ops@acme.example\"]")
+        @Size(max = 20) List<@NotBlank @Email @Size(max = 320) String> ccEmails,
         @Schema(description = "ISO 639-1 language of the conversation; default en", examples = "fr")
         @Pattern(regexp = "[a-z]{2}") String language,
-        @Schema(description = "Defaults to PORTAL, or PARTNER_API for partner integrations") Channel channel) {
+        @Schema(description = "Defaults to PORTAL, or PARTNER_API for partner integrations") Channel channel,
+        @Schema(description = "Earlier cases this one follows up, e.g. a higher-priority case referencing the first")
+        @Size(max = 20) List<@NotNull UUID> relatedCaseIds,
+        @Schema(description = "The known issue this case is linked to") @Size(max = 64) String knownIssueId,
+        @Valid CaseDetailsDto details) {
 }

@@ -1,0 +1,31 @@
+package io.casework.cases.messaging.event;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.casework.cases.domain.Case;
+
+/**
+ * What every case event carries, so that consumers (SLA clocks, e-mail, status) never call back:
+ * identity, organization, product, priority level, state, who to tell and in which language.
+ */
+public record CaseSummary(
+        UUID caseId,
+        String number,
+        String organization,
+        String product,
+        String subject,
+        String priority,
+        String state,
+        String contactEmail,
+        List<String> ccEmails,
+        String language,
+        String channel,
+        String assignee,
+        boolean escalated) {
+
+    public static CaseSummary of(Case c) {
+        return new CaseSummary(c.id, c.number, c.organization, c.product, c.subject, c.priority.code(), c.state.name(),
+                c.contactEmail, List.copyOf(c.ccEmails), c.language, c.channel.name(), c.assignee, c.escalated);
+    }
+}

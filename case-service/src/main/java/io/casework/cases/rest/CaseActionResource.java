@@ -1,0 +1,134 @@
+package io.casework.cases.rest;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.casework.cases.domain.Case;
+import io.casework.cases.domain.CaseState;
+import io.casework.cases.rest.dto.ActionRequests.AssignRequest;
+import io.casework.cases.rest.dto.ActionRequests.CloseRequest;
+import io.casework.cases.rest.dto.ActionRequests.DeEscalateRequest;
+import io.casework.cases.rest.dto.ActionRequests.EscalateRequest;
+import io.casework.cases.rest.dto.ActionRequests.PriorityRequest;
+import io.casework.cases.rest.dto.ActionRequests.ResolveRequest;
+import io.casework.cases.rest.dto.ActionRequests.SurveyRequest;
+import io.casework.cases.rest.dto.ActionRequests.TransitionRequest;
+import io.casework.cases.rest.dto.CaseResponse;
+import io.casework.cases.service.CaseWorkflow;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Actions on a case. POST actions accept an optional If-Match; PUT replacements require it. */
+@Path("/api/v1/cases/{id}")
+@Tag(name = "Case actions", description = "States, resolution, close, escalation, priority, assignment, survey")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+public class CaseActionResource {
+
+    private final CaseWorkflow workflow;
+    private final CallerFactory callers;
+
+    CaseActionResource(CaseWorkflow workflow, CallerFactory callers) {
+        this.workflow = workflow;
+        this.callers = callers;
+    }
+
+    @POST
+    @Path("transitions")
+    @RolesAllowed({ "agent", "admin" })
+    @Operation(summary = "Move the case (staff)", description = "NEW/ACTION_REQUIRED → IN_PROGRESS, or NEW/IN_PROGRESS → "
+            + "ACTION_REQUIRED (waiting on the customer). Other moves have their own action.")
+    @APIResponse(responseCode = "409", description = "Not allowed from the current state")
+    public Response transition(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request,
+            @HeaderParam("If-Match") String ifMatch) {
+        return ok(workflow.transition(id, CaseState.valueOf(request.to().name()), request.reason(), callers.current(),
+                Versions.optional(ifMatch)));
+    }
+
+    @POST
+    @Path("resolve")
+    @RolesAllowed({ "agent", "admin" })
+    @Operation(summary = "Provide a solution (staff)", description = "Moves the case to SOLUTION_PROVIDED with a resolution "
+            + "code: RESOLVED, FEATURE_REQUEST, CANNOT_REPRODUCE, THIRD_PARTY, OUT_OF_SCOPE, OUTAGE_RESOLVED.")
+    public Response resolve(@PathParam("id") UUID id, @Valid @NotNull ResolveRequest request,
+            @HeaderParam("If-Match") String ifMatch) {
+        return ok(workflow.resolve(id, request.resolutionCode(), request.note(), callers.current(), Versions.optional(ifMatch)));
+    }
+
+    @POST
+    @Path("close")
+    @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
+    @Operation(summary = "Close the case", description = "From any open state. A comment within 30 days reopens it.")
+    public Response close(@PathParam("id") UUID id, @Valid CloseRequest request, @HeaderParam("If-Match") String ifMatch) {
+        return ok(workflow.close(id, request == null ? null : request.reason(), callers.current(), Versions.optional(ifMatch)));
+    }
+
+    @POST
+    @Path("escalate")
+    @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
+    @Operation(summary = "Escalate (\"Faire remonter\")", description = "Where the organization's plan allows it; "
+            + "once per open period; recorded in the history with the reason.")
+    @APIResponse(responseCode = "403", description = "The plan does not include escalation")
+    @APIResponse(responseCode = "409", description = "Already escalated, or the case is not active")
+    public Response escalate(@PathParam("id") UUID id, @Valid @NotNull EscalateRequest request,
+            @HeaderParam("If-Match") String ifMatch) {
+        return ok(workflow.escalate(id, request.reason(), request.justification(), callers.current(),
+                Versions.optional(ifMatch)));
+    }
+
+    @POST
+    @Path("de-escalate")
+    @RolesAllowed({ "agent", "admin" })
+    @Operation(summary = "End an escalation (staff)")
+    public Response deEscalate(@PathParam("id") UUID id, @Valid @NotNull DeEscalateRequest request,
+            @HeaderParam("If-Match") String ifMatch) {
+        return ok(workflow.deEscalate(id, request.reason(), callers.current(), Versions.optional(ifMatch)));
+    }
+
+    @PUT
+    @Path("priority")
+    @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
+    @Operation(summary = "Change the priority (staff, with a reason)", description = "Customers get 403 with the rule and "
+            + "the ways out: justify in a comment, or file a higher-priority case that references this one. If-Match required.")
+    public Response changePriority(@PathParam("id") UUID id, @Valid @NotNull PriorityRequest request,
+            @HeaderParam("If-Match") String ifMatch) {
+        return ok(workflow.changePriority(id, request.priority(), request.reason(), callers.current(),
+                Versions.required(ifMatch)));
+    }
+
+    @PUT
+    @Path("assignee")
+    @RolesAllowed({ "agent", "admin" })
+    @Operation(summary = "Assign the case (staff)", description = "To oneself or a colleague; null unassigns. If-Match required.")
+    public Response assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest request,
+            @HeaderParam("If-Match") String ifMatch) {
+        return ok(workflow.assign(id, request.assignee(), callers.current(), Versions.required(ifMatch)));
+    }
+
+    @POST
+    @Path("survey")
+    @RolesAllowed({ "customer", "customer-admin", "partner" })
+    @Operation(summary = "Answer the satisfaction survey", description = "Once, after a solution was provided or the case closed.")
+    public Response survey(@PathParam("id") UUID id, @Valid @NotNull SurveyRequest request) {
+        return ok(workflow.answerSurvey(id, request.rating(), request.comment(), callers.current()));
+    }
+
+    private static Response ok(Case supportCase) {
+        return Response.ok(CaseResponse.from(supportCase)).tag(Versions.etag(supportCase)).build();
+    }
+}

@@ -1,0 +1,71 @@
+package io.casework.cases.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.casework.cases.domain.Comment;
+import io.casework.cases.rest.dto.ActionRequests.CommentRequest;
+import io.casework.cases.service.CommentService;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/api/v1/cases/{id}/comments")
+@Tag(name = "Comments", description = "The conversation on a case; internal notes are for staff only")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+public class CommentResource {
+
+    private final CommentService comments;
+    private final CallerFactory callers;
+
+    CommentResource(CommentService comments, CallerFactory callers) {
+        this.comments = comments;
+        this.callers = callers;
+    }
+
+    public record CommentResponse(UUID id, UUID caseId, String author, String authorKind, String visibility, String body,
+            Instant createdAt) {
+        static CommentResponse from(Comment c) {
+            return new CommentResponse(c.id, c.caseId, c.author, c.authorKind.name(), c.visibility.name(), c.body, c.createdAt);
+        }
+    }
+
+    @POST
+    @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
+    @Operation(summary = "Comment on a case", description = "A customer comment on ACTION_REQUIRED or SOLUTION_PROVIDED moves "
+            + "the case back to IN_PROGRESS; on a case closed less than 30 days ago it reopens it. Staff's first public "
+            + "comment is the first response.")
+    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "409", description = "Closed more than 30 days ago: file a new case that references it; "
+            + "the comment is not stored")
+    public Response add(@PathParam("id") UUID caseId, @Valid @NotNull CommentRequest request, @Context UriInfo uri) {
+        Comment comment = comments.add(caseId, request.body(), request.visibility(), callers.current());
+        return Response.created(uri.getAbsolutePathBuilder().path(comment.id.toString()).build())
+                .entity(CommentResponse.from(comment)).build();
+    }
+
+    @GET
+    @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
+    @Operation(summary = "The comments of a case", description = "Oldest first; internal notes only for staff.")
+    public List<CommentResponse> list(@PathParam("id") UUID caseId) {
+        return comments.list(caseId, callers.current()).stream().map(CommentResponse::from).toList();
+    }
+}
