@@ -121,4 +121,12 @@ class CaseResourceTest {
                 .body(NEW_CASE.replace("\"product\"", "\"organization\": \"globex\", \"product\""))
                 .post("/api/v1/cases").then().statusCode(403).contentType("application/problem+json");
     }
+
+    @Test
+    void requestIdIsPassedThroughOrGenerated() {
+        given().auth().oauth2(ALICE).header("X-Request-Id", "gw-1234").get("/api/v1/cases?limit=1")
+                .then().statusCode(200).header("X-Request-Id", "gw-1234");
+        given().auth().oauth2(ALICE).get("/api/v1/cases?limit=1")
+                .then().statusCode(200).header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
 }
