@@ -23,16 +23,18 @@ public class ProcessedMessage extends PanacheEntityBase {
     @Column(name = "processed_at", nullable = false)
     public Instant processedAt;
 
-    /** Records {@code eventId}; false when it was already processed (the caller then skips it). */
+    /**
+     * Records {@code eventId}; false when it was already processed (the caller then skips it). ON CONFLICT makes
+     * a concurrent redelivery wait for the first one's transaction and then see it, instead of failing.
+     */
     public static boolean markProcessed(String eventId, String type) {
-        if (findById(eventId) != null) {
-            return false;
-        }
-        ProcessedMessage processed = new ProcessedMessage();
-        processed.eventId = eventId;
-        processed.type = type;
-        processed.processedAt = Instant.now();
-        processed.persist();
-        return true;
+        int inserted = getEntityManager()
+                .createNativeQuery("INSERT INTO processed_message (event_id, type, processed_at) VALUES (?1, ?2, ?3) "
+                        + "ON CONFLICT (event_id) DO NOTHING")
+                .setParameter(1, eventId)
+                .setParameter(2, type)
+                .setParameter(3, Instant.now())
+                .executeUpdate();
+        return inserted == 1;
     }
 }

@@ -8,7 +8,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
-import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Transport adapter: turns Kafka records of {@code casework.sla-events} into CloudEvents for the handler. */
@@ -22,8 +22,9 @@ public class SlaEventConsumer {
         this.handler = handler;
     }
 
+    /** One record at a time, in partition order: a case's events must not overtake each other. */
     @Incoming("sla-events")
-    @RunOnVirtualThread
+    @Blocking(ordered = true)
     public void consume(String record) {
         CloudEvent event = format.deserialize(record.getBytes(StandardCharsets.UTF_8));
         handler.handle(event);

@@ -57,7 +57,9 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${casework.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not before start-up completes: the emitter's channel is only wired then.
+    @Scheduled(every = "${casework.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onTimer() {
         relaySafely();
     }

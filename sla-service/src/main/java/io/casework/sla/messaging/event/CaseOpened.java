@@ -1,0 +1,15 @@
+package io.casework.sla.messaging.event;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import io.casework.sla.domain.Priority;
+
+/** {@code io.casework.case.opened}, as far as sla-service reads it (tolerant reader). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CaseOpened(UUID caseId, String organization, Priority priority, Instant createdAt) {
+
+    public static final String TYPE = "io.casework.case.opened";
+}

@@ -1,0 +1,39 @@
+package io.casework.sla.rest;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.casework.sla.domain.ImpactAssessment;
+import io.casework.sla.rest.dto.PrioritySuggestionRequest;
+import io.casework.sla.rest.dto.PrioritySuggestionResponse;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/v1/sla/priority-suggestions")
+@Tag(name = "Priorities", description = "The priority scale and how to choose a level")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+public class PrioritySuggestionResource {
+
+    @POST
+    @Authenticated
+    @Operation(summary = "Suggest a priority from a problem's impact", description = "Several or all users unable to "
+            + "use the service with no workaround: P1. One user so blocked: P2. A workaround exists: P3. The service "
+            + "is usable and no workaround is needed: P4. Nothing is stored.")
+    @APIResponse(responseCode = "200", description = "The suggested priority with the definition it meets")
+    @APIResponse(responseCode = "400", description = "Missing answer or unknown value (problem+json)")
+    public PrioritySuggestionResponse suggest(@Valid @NotNull PrioritySuggestionRequest request) {
+        ImpactAssessment impact = new ImpactAssessment(request.usersAffected(), request.serviceUsable(),
+                request.workaroundExists());
+        return PrioritySuggestionResponse.from(impact.suggestedPriority());
+    }
+}
