@@ -1,0 +1,120 @@
+package io.casework.status.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+import org.hibernate.annotations.ListIndexBase;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * An incident (known issue): what is wrong, how badly, where, and its timeline of updates. The
+ * collections are always shown with the incident, so they load with it, each in its own select (no
+ * cartesian product, and a row lock on the incident stays a plain {@code FOR UPDATE}).
+ */
+@Entity
+@Table(name = "incident")
+public class Incident extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String number;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public IncidentState state;
+
+    @ManyToMany(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @JoinTable(name = "incident_product", joinColumns = @JoinColumn(name = "incident_id"),
+            inverseJoinColumns = @JoinColumn(name = "product_id"))
+    public Set<Product> affectedProducts = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @CollectionTable(name = "incident_region", joinColumns = @JoinColumn(name = "incident_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "region", nullable = false)
+    public Set<Region> regions = new HashSet<>();
+
+    /** Oldest first; appending inserts one row. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @CollectionTable(name = "incident_update", joinColumns = @JoinColumn(name = "incident_id"))
+    @OrderColumn(name = "seq")
+    @ListIndexBase(1)
+    public List<IncidentUpdate> updates = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Version
+    public long version;
+
+    public boolean isResolved() {
+        return state == IncidentState.RESOLVED;
+    }
+
+    /**
+     * Appends an update to the timeline and moves the incident to its state; returns the update's
+     * sequence number (1 for the initial message). A resolved incident takes no more updates.
+     */
+    public int record(IncidentState newState, String message, String author, Instant at) {
+        if (isResolved()) {
+            throw IncidentRuleException.resolved(number);
+        }
+        state = newState;
+        updatedAt = at;
+        if (newState == IncidentState.RESOLVED) {
+            resolvedAt = at;
+        }
+        updates.add(new IncidentUpdate(newState, message, author, at));
+        return updates.size();
+    }
+
+    /** Product ids, sorted, as events and the API list them. */
+    public List<String> affectedProductIds() {
+        return affectedProducts.stream().map(p -> p.id).sorted().toList();
+    }
+
+    /** Regions in their declared order. */
+    public List<Region> sortedRegions() {
+        return regions.stream().sorted(Comparator.naturalOrder()).toList();
+    }
+}

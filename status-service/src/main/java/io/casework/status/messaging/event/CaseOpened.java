@@ -1,0 +1,13 @@
+package io.casework.status.messaging.event;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** {@code io.casework.case.opened}, as far as status-service reads it (tolerant reader). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CaseOpened(UUID caseId, String product, Instant createdAt) {
+
+    public static final String TYPE = "io.casework.case.opened";
+}

@@ -1,0 +1,123 @@
+package io.casework.status.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.casework.status.domain.Incident;
+import io.casework.status.rest.dto.IncidentResponse;
+import io.casework.status.rest.dto.PublishIncidentRequest;
+import io.casework.status.rest.dto.UpdateIncidentRequest;
+import io.casework.status.service.IncidentService;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/api/v1/status/incidents")
+@Tag(name = "Incidents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+public class IncidentResource {
+
+    private final IncidentService service;
+    private final CallerFactory callers;
+
+    IncidentResource(IncidentService service, CallerFactory callers) {
+        this.service = service;
+        this.callers = callers;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List incidents", description = "Public, newest first. When there are more, the Link header "
+            + "(rel=\"next\") gives the next page.")
+    public Response list(
+            @Parameter(description = "Incidents per page") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+            @Parameter(description = "From the Link header of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        IncidentCursor after = IncidentCursor.decode(cursor);
+        List<Incident> page = service.list(after == null ? null : after.createdAt(), after == null ? null : after.id(),
+                limit + 1);
+        boolean more = page.size() > limit;
+        List<Incident> shown = more ? page.subList(0, limit) : page;
+        Response.ResponseBuilder response = Response.ok(shown.stream().map(IncidentResponse::from).toList());
+        if (more) {
+            response.link(uri.getRequestUriBuilder()
+                    .replaceQueryParam("cursor", IncidentCursor.after(shown.getLast()).encode())
+                    .build(), "next");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    @Operation(summary = "Read an incident", description = "Public. The ETag is the version to send as If-Match with an update.")
+    @APIResponse(responseCode = "200", description = "The incident with its timeline, newest update first")
+    @APIResponse(responseCode = "404", description = "No such incident")
+    public Response get(@PathParam("id") UUID id) {
+        Incident incident = service.get(id);
+        return Response.ok(IncidentResponse.from(incident)).tag(etag(incident)).build();
+    }
+
+    @POST
+    @RolesAllowed("status-publisher")
+    @Operation(summary = "Publish an incident", description = "The affected products' status follows at once; "
+            + "io.casework.status.incident-published is sent on casework.status-events.")
+    @APIResponse(responseCode = "201", description = "Published; Location names the incident, ETag is its version")
+    @APIResponse(responseCode = "400", description = "Invalid request or unknown product ids (problem+json names them)")
+    public Response publish(@Valid @NotNull PublishIncidentRequest request, @Context UriInfo uri) {
+        Incident incident = service.publish(new IncidentService.PublishIncident(request.title(), request.severity(),
+                request.affectedProducts(), request.regions(), request.state(), request.message()), callers.current());
+        return Response.created(uri.getAbsolutePathBuilder().path(incident.id.toString()).build())
+                .tag(etag(incident))
+                .entity(IncidentResponse.from(incident))
+                .build();
+    }
+
+    @POST
+    @Path("{id}/updates")
+    @RolesAllowed("status-publisher")
+    @Operation(summary = "Add an update to an incident's timeline", description = "Moves the incident to the given state "
+            + "and recomputes its products' status; RESOLVED closes it. io.casework.status.incident-updated is sent.")
+    @APIResponse(responseCode = "200", description = "Updated; ETag is the new version")
+    @APIResponse(responseCode = "404", description = "No such incident")
+    @APIResponse(responseCode = "409", description = "The incident is resolved")
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version: someone updated it meanwhile")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response update(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the incident as read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull UpdateIncidentRequest request) {
+        Incident incident = service.update(id, IfMatch.parse(ifMatch),
+                new IncidentService.UpdateIncident(request.state(), request.message()), callers.current());
+        return Response.ok(IncidentResponse.from(incident)).tag(etag(incident)).build();
+    }
+
+    private static EntityTag etag(Incident incident) {
+        return new EntityTag(Long.toString(incident.version));
+    }
+}
