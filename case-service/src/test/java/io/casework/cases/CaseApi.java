@@ -18,6 +18,7 @@ public final class CaseApi {
     public static final String RITA = Tokens.of("rita@resellco.example", "resellco", "partner");
     public static final String SAM = Tokens.of("sam@casework.example", "casework", "agent");
     public static final String OLGA = Tokens.of("olga@casework.example", "casework", "status-publisher", "ops");
+    public static final String ROOT = Tokens.of("root@casework.example", "casework", "admin");
 
     private CaseApi() {
     }
@@ -54,5 +55,17 @@ public final class CaseApi {
     public static ValidatableResponse comment(String token, String id, String body, String visibility) {
         return as(token).body("{\"body\": \"%s\", \"visibility\": \"%s\"}".formatted(body, visibility))
                 .post("/api/v1/cases/" + id + "/comments").then();
+    }
+
+    /** Creates a fresh organization (as a Casework admin) with one admin user; returns that user's token. */
+    public static String newOrganization(String id, String reseller, String contractEnd) {
+        as(ROOT).body("""
+                {"id": "%s", "name": "Org %s", "domains": ["%s.example"], "planId": "premier", "region": "emea",
+                 "contractEnd": "%s" %s}""".formatted(id, id, id, contractEnd,
+                reseller == null ? "" : ", \"reseller\": \"" + reseller + "\""))
+                .post("/api/v1/organizations").then().statusCode(201);
+        as(ROOT).body("{\"role\": \"ADMIN\"}").put("/api/v1/organizations/" + id + "/access/boss@" + id + ".example")
+                .then().statusCode(200);
+        return Tokens.of("boss@" + id + ".example", id, "customer", "customer-admin");
     }
 }

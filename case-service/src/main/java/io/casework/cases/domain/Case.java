@@ -81,6 +81,10 @@ public class Case extends PanacheEntityBase {
     @Column(name = "filed_by_reseller")
     public String filedByReseller;
 
+    /** The reseller that managed the organization at filing time: only it may see the case, and only while it still does. */
+    @Column(name = "reseller_at_filing")
+    public String resellerAtFiling;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public CaseDetails details = CaseDetails.NONE;

@@ -64,7 +64,9 @@ public class CaseRepository implements PanacheRepositoryBase<Case, UUID> {
         Map<String, Object> params = new HashMap<>();
         if (!caller.isStaff()) {
             if (caller.isPartner()) {
-                where.add("c.filedByReseller = :reseller");
+                // Filed while this reseller managed the client, which it still manages and which still grants access.
+                where.add("c.resellerAtFiling = :reseller and exists (select 1 from Organization o where o.id = c.organization"
+                        + " and o.reseller = :reseller and o.resellerAccess = true)");
                 params.put("reseller", caller.organization());
             } else {
                 where.add("c.organization = :org");

@@ -29,6 +29,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public String type;
 
+    /** The Kafka topic it goes to. */
+    @Column(nullable = false)
+    public String topic;
+
     /** The whole CloudEvent, JSON structured mode. */
     @Column(nullable = false)
     public String payload;

@@ -43,14 +43,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * Files on a case. Whoever may see a case may attach files to it and read them (diagnostic bundles
- * included); a case the caller may not see is 404 for its attachments too.
+ * Files on a case. Whoever may see a case reads all of its files (diagnostic bundles included); adding
+ * one follows the rules for changing the case; a case the caller may not see is 404 for its attachments too.
  *
  * <p>Adding is three steps so that no lock or database connection is held while a file of up to
- * 25 MiB is encrypted to storage: check (a short read), store (no transaction), record (one transaction
- * for the metadata row, the case's updatedAt, the history entry and the outbox event). If recording
- * fails, the stored file is deleted, so metadata never names a missing file and a refused upload leaves
- * nothing behind.
+ * 25 MiB is encrypted to storage: check (a short transaction with the same access and state rules as
+ * recording), store (no transaction), record (one transaction for the metadata row, the case's
+ * updatedAt, the history entry and the outbox event). If recording fails, the stored file is deleted, so
+ * metadata never names a missing file and a refused upload leaves nothing behind.
  */
 @ApplicationScoped
 public class AttachmentService {
@@ -85,7 +85,8 @@ public class AttachmentService {
     }
 
     public Attachment add(UUID caseId, Upload upload, Caller caller) {
-        QuarkusTransaction.requiringNew().run(() -> mayAttach(access.visible(caseId, caller), caller, upload.size()));
+        // Every rule that recording applies is checked before storing, so a refused upload stores nothing.
+        QuarkusTransaction.requiringNew().run(() -> mayAttach(access.forUpdate(caseId, caller, null), caller, upload.size()));
         String filename = AttachmentFilename.sanitize(upload.clientFilename());
         String contentType;
         StoredContent stored;

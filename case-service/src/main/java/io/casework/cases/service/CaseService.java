@@ -27,6 +27,8 @@ import io.casework.cases.messaging.event.CaseOpened;
 import io.casework.cases.messaging.event.CaseSummary;
 import io.casework.cases.messaging.outbound.EventOutbox;
 import io.casework.cases.persistence.CaseRepository;
+import io.casework.cases.persistence.OrganizationRepository;
+import io.casework.cases.domain.Organization;
 import io.casework.cases.persistence.CaseRepository.CaseFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -40,9 +42,14 @@ public class CaseService {
     private final CaseHistory history;
     private final EventOutbox outbox;
     private final CaseConfig config;
+    private final AccessPolicy policy;
+    private final OrganizationRepository organizations;
 
-    CaseService(CaseRepository cases, CaseAccess access, CaseHistory history, EventOutbox outbox, CaseConfig config) {
+    CaseService(CaseRepository cases, CaseAccess access, CaseHistory history, EventOutbox outbox, CaseConfig config,
+            AccessPolicy policy, OrganizationRepository organizations) {
         this.cases = cases;
+        this.policy = policy;
+        this.organizations = organizations;
         this.access = access;
         this.history = history;
         this.outbox = outbox;
@@ -67,6 +74,7 @@ public class CaseService {
      */
     @Transactional
     public Opened open(OpenCase command, Caller caller, String idempotencyKey, String requestHash) {
+        policy.requireMember(caller);
         if (idempotencyKey != null) {
             IdempotencyRecord earlier = IdempotencyRecord.findById(new IdempotencyRecord.Key(caller.email(), idempotencyKey));
             if (earlier != null) {
@@ -78,6 +86,13 @@ public class CaseService {
             }
         }
         Case supportCase = newCase(command, caller);
+        policy.requireWrite(supportCase.organization, caller);
+        Organization organization = organizations.findById(supportCase.organization);
+        if (organization == null) {
+            throw new CaseRuleException(Kind.INVALID, "Unknown organization",
+                    "No organization " + supportCase.organization + " exists");
+        }
+        supportCase.resellerAtFiling = organization.reseller;
         cases.persist(supportCase);
         if (idempotencyKey != null) {
             IdempotencyRecord record = new IdempotencyRecord();
@@ -102,6 +117,7 @@ public class CaseService {
 
     @Transactional
     public List<Case> list(CaseFilter filter, Caller caller) {
+        policy.requireMember(caller);
         return cases.search(filter, caller);
     }
 
@@ -181,7 +197,7 @@ public class CaseService {
         Map<UUID, Case> found = new HashMap<>();
         cases.list("id in ?1", wanted).forEach(c -> found.put(c.id, c));
         List<UUID> unknown = wanted.stream()
-                .filter(id -> Objects.equals(id, self) || !found.containsKey(id) || !CaseAccess.canSee(found.get(id), caller))
+                .filter(id -> Objects.equals(id, self) || !found.containsKey(id) || !access.canSee(found.get(id), caller))
                 .toList();
         if (!unknown.isEmpty()) {
             throw new CaseRuleException(Kind.INVALID, "Unknown related cases",

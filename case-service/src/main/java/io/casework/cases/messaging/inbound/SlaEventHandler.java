@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.casework.cases.messaging.event.SlaClockStarted;
+import io.casework.cases.messaging.event.SlaPlanUpdated;
 import io.casework.cases.persistence.CaseRepository;
 import io.casework.cases.persistence.ProcessedMessage;
 import io.cloudevents.CloudEvent;
@@ -38,6 +39,13 @@ public class SlaEventHandler {
             if ("FIRST_RESPONSE".equals(started.metric())) {
                 cases.findByIdOptional(started.caseId()).ifPresent(c -> c.firstResponseDueAt = started.targetAt());
             }
+        }
+        if (SlaPlanUpdated.TYPE.equals(event.getType())) {
+            SlaPlanUpdated plan = read(event, SlaPlanUpdated.class);
+            cases.getEntityManager().createNativeQuery(
+                    "INSERT INTO plan_entitlement (plan_id, escalation_allowed) VALUES (:plan, :allowed) "
+                            + "ON CONFLICT (plan_id) DO UPDATE SET escalation_allowed = EXCLUDED.escalation_allowed")
+                    .setParameter("plan", plan.planId()).setParameter("allowed", plan.escalationAllowed()).executeUpdate();
         }
         // Other SLA event types are not case-service's concern.
     }

@@ -26,6 +26,8 @@ import jakarta.transaction.Transactional;
 public class EventOutbox {
 
     static final URI SOURCE = URI.create("/casework/case-service");
+    static final String CASE_TOPIC = "casework.case-events";
+    static final String ORG_TOPIC = "casework.org-events";
 
     private final ObjectMapper json;
     private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
@@ -58,6 +60,7 @@ public class EventOutbox {
             row.id = id;
             row.aggregateId = aggregateId;
             row.type = type;
+            row.topic = type.startsWith("io.casework.org.") ? ORG_TOPIC : CASE_TOPIC;
             row.payload = new String(format.serialize(event), java.nio.charset.StandardCharsets.UTF_8);
             row.createdAt = now;
             row.persist();

@@ -88,6 +88,7 @@ public class OutboxRelay {
         for (OutboxEvent row : batch) {
             Message<String> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(row.aggregateId)
+                    .withTopic(row.topic)
                     .withHeaders(List.of(new org.apache.kafka.common.header.internals.RecordHeader(
                             "content-type", "application/cloudevents+json; charset=UTF-8".getBytes())))
                     .build());

@@ -1,0 +1,51 @@
+package io.casework.cases.messaging.event;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Events of {@code casework.org-events} (key = organization id); schemas in docs/events/schemas/io.casework.org.*.json. */
+public final class OrganizationEvents {
+
+    private OrganizationEvents() {
+    }
+
+    /** What every organization event carries. */
+    public record OrganizationSummary(String organizationId, String name, List<String> domains, String planId,
+            String priorityScheme, String region, LocalDate contractEnd, boolean contractLapsed, String reseller,
+            boolean resellerAccess) {
+    }
+
+    public record Created(OrganizationSummary organization, String createdBy, Instant at) {
+        public static final String TYPE = "io.casework.org.created";
+    }
+
+    public record PlanChanged(OrganizationSummary organization, String previousPlanId, String changedBy, Instant at) {
+        public static final String TYPE = "io.casework.org.plan-changed";
+    }
+
+    public record ContractLapsed(OrganizationSummary organization, int casesOnHold, Instant at) {
+        public static final String TYPE = "io.casework.org.contract-lapsed";
+    }
+
+    public record ContractRenewed(OrganizationSummary organization, LocalDate previousContractEnd, int casesResumed,
+            String renewedBy, Instant at) {
+        public static final String TYPE = "io.casework.org.contract-renewed";
+    }
+
+    public record ResellerChanged(OrganizationSummary organization, String previousReseller, String changedBy, Instant at) {
+        public static final String TYPE = "io.casework.org.reseller-changed";
+    }
+
+    public record ResellerAccessChanged(OrganizationSummary organization, String changedBy, Instant at) {
+        public static final String TYPE = "io.casework.org.reseller-access-changed";
+    }
+
+    public record AccessGranted(OrganizationSummary organization, String email, String role, String grantedBy, Instant at) {
+        public static final String TYPE = "io.casework.org.access-granted";
+    }
+
+    public record AccessRevoked(OrganizationSummary organization, String email, String revokedBy, Instant at) {
+        public static final String TYPE = "io.casework.org.access-revoked";
+    }
+}

@@ -1,0 +1,138 @@
+package io.casework.cases.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.casework.cases.domain.Organization;
+import io.casework.cases.rest.dto.OrganizationDtos.AccessRequest;
+import io.casework.cases.rest.dto.OrganizationDtos.AccessResponse;
+import io.casework.cases.rest.dto.OrganizationDtos.CreateOrganizationRequest;
+import io.casework.cases.rest.dto.OrganizationDtos.OrganizationResponse;
+import io.casework.cases.rest.dto.OrganizationDtos.ResellerAccessRequest;
+import io.casework.cases.rest.dto.OrganizationDtos.UpdateOrganizationRequest;
+import io.casework.cases.service.OrganizationService;
+import io.casework.cases.service.OrganizationService.OrganizationData;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/api/v1/organizations")
+@Tag(name = "Organizations", description = "Organizations, maintenance contracts, resellers and support access")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+public class OrganizationResource {
+
+    private final OrganizationService organizations;
+    private final CallerFactory callers;
+
+    OrganizationResource(OrganizationService organizations, CallerFactory callers) {
+        this.organizations = organizations;
+        this.callers = callers;
+    }
+
+    @POST
+    @RolesAllowed("admin")
+    @Operation(summary = "Create an organization (Casework admins)")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "409", description = "The id is taken")
+    public Response create(@Valid @NotNull CreateOrganizationRequest request, @Context UriInfo uri) {
+        Organization organization = organizations.create(request.id(), new OrganizationData(request.name(),
+                request.domains(), request.priorityScheme(), request.planId(), request.contractEnd(), request.region(),
+                request.reseller()), callers.current());
+        return Response.created(uri.getAbsolutePathBuilder().path(organization.id).build()).tag(etag(organization))
+                .entity(OrganizationResponse.from(organization)).build();
+    }
+
+    @GET
+    @RolesAllowed({ "admin", "agent", "customer", "customer-admin" })
+    @Operation(summary = "List organizations", description = "Staff see all; an organization's admins see theirs.")
+    public List<OrganizationResponse> list() {
+        return organizations.list(callers.current()).stream().map(OrganizationResponse::from).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ "admin", "agent", "customer", "customer-admin" })
+    @Operation(summary = "Read an organization", description = "Staff, and the organization's admins.")
+    public Response get(@PathParam("id") String id) {
+        Organization organization = organizations.get(id, callers.current());
+        return Response.ok(OrganizationResponse.from(organization)).tag(etag(organization)).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
+    @RolesAllowed("admin")
+    @Operation(summary = "Change an organization (Casework admins)", description = "Plan, domains, region, reseller "
+            + "(a new reseller starts without access and sees none of the earlier cases), contract end date (a future "
+            + "date renews a lapsed contract: held cases resume where they were). If-Match required.")
+    public Response update(@PathParam("id") String id, @Valid @NotNull UpdateOrganizationRequest request,
+            @HeaderParam("If-Match") String ifMatch) {
+        Organization organization = organizations.update(id, new OrganizationData(request.name(), request.domains(),
+                request.priorityScheme(), request.planId(), request.contractEnd(), request.region(), request.reseller()),
+                Versions.required(ifMatch), callers.current());
+        return Response.ok(OrganizationResponse.from(organization)).tag(etag(organization)).build();
+    }
+
+    @PUT
+    @Path("{id}/reseller-access")
+    @RolesAllowed({ "admin", "customer", "customer-admin" })
+    @Operation(summary = "Grant or withdraw the reseller's access", description = "By the organization's admins; "
+            + "withdrawing hides the organization's cases from its reseller at once.")
+    public OrganizationResponse resellerAccess(@PathParam("id") String id, @Valid @NotNull ResellerAccessRequest request) {
+        return OrganizationResponse.from(organizations.setResellerAccess(id, request.granted(), callers.current()));
+    }
+
+    @GET
+    @Path("{id}/access")
+    @RolesAllowed({ "admin", "customer", "customer-admin" })
+    @Operation(summary = "Who has support access", description = "By the organization's admins.")
+    public List<AccessResponse> grants(@PathParam("id") String id) {
+        return organizations.grants(id, callers.current()).stream().map(AccessResponse::from).toList();
+    }
+
+    @PUT
+    @Path("{id}/access/{email}")
+    @RolesAllowed({ "admin", "customer", "customer-admin" })
+    @Operation(summary = "Grant support access", description = "The address must be in one of the organization's "
+            + "domains (400 otherwise). Roles: VIEWER, REQUESTER, ADMIN.")
+    public AccessResponse grant(@PathParam("id") String id, @PathParam("email") @Email String email,
+            @Valid @NotNull AccessRequest request) {
+        return AccessResponse.from(organizations.grant(id, email, request.role(), callers.current()));
+    }
+
+    @DELETE
+    @Path("{id}/access/{email}")
+    @RolesAllowed({ "admin", "customer", "customer-admin" })
+    @Operation(summary = "Revoke support access", description = "The last admin cannot be revoked (409).")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    public Response revoke(@PathParam("id") String id, @PathParam("email") String email) {
+        organizations.revoke(id, email, callers.current());
+        return Response.noContent().build();
+    }
+
+    private static EntityTag etag(Organization organization) {
+        return new EntityTag(Long.toString(organization.version));
+    }
+}

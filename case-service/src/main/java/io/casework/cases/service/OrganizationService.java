@@ -1,0 +1,272 @@
+package io.casework.cases.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import io.casework.cases.domain.Caller;
+import io.casework.cases.domain.CaseRuleException;
+import io.casework.cases.domain.CaseRuleException.Kind;
+import io.casework.cases.domain.Organization;
+import io.casework.cases.domain.SupportAccess;
+import io.casework.cases.messaging.event.OrganizationEvents;
+import io.casework.cases.messaging.outbound.EventOutbox;
+import io.casework.cases.persistence.OrganizationRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+/** Organizations and their support access. Platform admins manage organizations; an organization's admins manage its access. */
+@ApplicationScoped
+public class OrganizationService {
+
+    private final OrganizationRepository organizations;
+    private final ContractService contracts;
+    private final EventOutbox outbox;
+
+    OrganizationService(OrganizationRepository organizations, ContractService contracts, EventOutbox outbox) {
+        this.organizations = organizations;
+        this.contracts = contracts;
+        this.outbox = outbox;
+    }
+
+    public record OrganizationData(String name, List<String> domains, Organization.PriorityScheme priorityScheme,
+            String planId, LocalDate contractEnd, String region, String reseller) {
+    }
+
+    @Transactional
+    public Organization create(String id, OrganizationData data, Caller caller) {
+        requirePlatformAdmin(caller);
+        if (organizations.findById(id) != null) {
+            throw new CaseRuleException(Kind.CONFLICT, "Organization exists", "An organization " + id + " already exists");
+        }
+        Organization organization = new Organization();
+        organization.id = id;
+        organization.createdAt = Instant.now();
+        organization.updatedAt = organization.createdAt;
+        organization.name = data.name();
+        organization.domains = normalizedDomains(data.domains());
+        organization.priorityScheme = data.priorityScheme() == null ? Organization.PriorityScheme.P : data.priorityScheme();
+        organization.planId = requirePlan(data.planId());
+        organization.contractEnd = data.contractEnd();
+        organization.region = data.region();
+        organization.reseller = requireReseller(data.reseller(), id);
+        organization.persist();
+        outbox.record(OrganizationEvents.Created.TYPE, id,
+                new OrganizationEvents.Created(summary(organization), caller.email(), organization.createdAt));
+        return organization;
+    }
+
+    @Transactional
+    public List<Organization> list(Caller caller) {
+        if (caller.isStaff()) {
+            return Organization.list("order by id");
+        }
+        Organization own = caller.organization() == null ? null : organizations.findById(caller.organization());
+        return own != null && isOrganizationAdmin(own.id, caller) ? List.of(own) : List.of();
+    }
+
+    @Transactional
+    public Organization get(String id, Caller caller) {
+        Organization organization = organizations.findById(id);
+        if (organization == null || !(caller.isStaff() || isOrganizationAdmin(id, caller))) {
+            throw new NotFoundException("Organization " + id + " not found");
+        }
+        return organization;
+    }
+
+    /** Replaces the given fields; a new end date in the future renews a lapsed contract. */
+    @Transactional
+    public Organization update(String id, OrganizationData data, long expectedVersion, Caller caller) {
+        requirePlatformAdmin(caller);
+        Organization organization = locked(id, expectedVersion);
+        Instant now = Instant.now();
+        if (data.name() != null) {
+            organization.name = data.name();
+        }
+        if (data.domains() != null) {
+            organization.domains = normalizedDomains(data.domains());
+        }
+        if (data.priorityScheme() != null) {
+            organization.priorityScheme = data.priorityScheme();
+        }
+        if (data.region() != null) {
+            organization.region = data.region();
+        }
+        if (data.planId() != null && !data.planId().equals(organization.planId)) {
+            String previous = organization.planId;
+            organization.planId = requirePlan(data.planId());
+            outbox.record(OrganizationEvents.PlanChanged.TYPE, id,
+                    new OrganizationEvents.PlanChanged(summary(organization), previous, caller.email(), now));
+        }
+        if (data.reseller() != null && !data.reseller().equals(organization.reseller)) {
+            changeReseller(organization, data.reseller().isBlank() ? null : data.reseller(), caller, now);
+        }
+        if (data.contractEnd() != null && !data.contractEnd().equals(organization.contractEnd)) {
+            LocalDate previous = organization.contractEnd;
+            organization.contractEnd = data.contractEnd();
+            if (organization.contractLapsed && !organization.contractExpiredOn(LocalDate.now(ZoneOffset.UTC))) {
+                contracts.renew(organization, previous, caller.email());
+            }
+        }
+        organization.updatedAt = now;
+        return organization;
+    }
+
+    /** The client lets its managing reseller see its cases (or stops it, at once). */
+    @Transactional
+    public Organization setResellerAccess(String id, boolean granted, Caller caller) {
+        requireOrganizationAdmin(id, caller);
+        Organization organization = locked(id, null);
+        if (organization.resellerAccess != granted) {
+            organization.resellerAccess = granted;
+            organization.updatedAt = Instant.now();
+            outbox.record(OrganizationEvents.ResellerAccessChanged.TYPE, id, new OrganizationEvents.ResellerAccessChanged(
+                    summary(organization), caller.email(), organization.updatedAt));
+        }
+        return organization;
+    }
+
+    @Transactional
+    public List<SupportAccess> grants(String id, Caller caller) {
+        requireOrganizationAdmin(id, caller);
+        return organizations.grants(id);
+    }
+
+    @Transactional
+    public SupportAccess grant(String id, String email, SupportAccess.Role role, Caller caller) {
+        requireOrganizationAdmin(id, caller);
+        Organization organization = locked(id, null);
+        String address = email.toLowerCase(Locale.ROOT);
+        if (!organization.ownsDomainOf(address)) {
+            throw new CaseRuleException(Kind.INVALID, "Address outside the organization",
+                    address + " is not in a domain of " + organization.name + " " + organization.domains
+                            + ": support users must have an address in one of them",
+                    Map.of("domains", organization.domains));
+        }
+        SupportAccess access = organizations.grant(id, address);
+        if (access == null) {
+            access = new SupportAccess();
+            access.key = new SupportAccess.Key(id, address);
+        } else if (access.role == role) {
+            return access;
+        } else if (access.role == SupportAccess.Role.ADMIN) {
+            requireAnotherAdmin(id, address);
+        }
+        access.role = role;
+        access.grantedBy = caller.email();
+        access.grantedAt = Instant.now();
+        access.persist();
+        outbox.record(OrganizationEvents.AccessGranted.TYPE, id, new OrganizationEvents.AccessGranted(
+                summary(organization), address, role.name(), caller.email(), access.grantedAt));
+        return access;
+    }
+
+    @Transactional
+    public void revoke(String id, String email, Caller caller) {
+        requireOrganizationAdmin(id, caller);
+        Organization organization = locked(id, null);
+        String address = email.toLowerCase(Locale.ROOT);
+        SupportAccess access = organizations.grant(id, address);
+        if (access == null) {
+            throw new NotFoundException(address + " has no support access to " + id);
+        }
+        if (access.role == SupportAccess.Role.ADMIN) {
+            requireAnotherAdmin(id, address);
+        }
+        access.delete();
+        outbox.record(OrganizationEvents.AccessRevoked.TYPE, id,
+                new OrganizationEvents.AccessRevoked(summary(organization), address, caller.email(), Instant.now()));
+    }
+
+    public static OrganizationEvents.OrganizationSummary summary(Organization o) {
+        return new OrganizationEvents.OrganizationSummary(o.id, o.name, List.copyOf(o.domains), o.planId,
+                o.priorityScheme.name(), o.region, o.contractEnd, o.contractLapsed, o.reseller, o.resellerAccess);
+    }
+
+    private void changeReseller(Organization organization, String reseller, Caller caller, Instant now) {
+        String previous = organization.reseller;
+        organization.reseller = requireReseller(reseller, organization.id);
+        // A new reseller starts without access: the client grants it again if it wants to.
+        organization.resellerAccess = false;
+        outbox.record(OrganizationEvents.ResellerChanged.TYPE, organization.id,
+                new OrganizationEvents.ResellerChanged(summary(organization), previous, caller.email(), now));
+    }
+
+    private Organization locked(String id, Long expectedVersion) {
+        Organization organization = organizations.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (organization == null) {
+            throw new NotFoundException("Organization " + id + " not found");
+        }
+        if (expectedVersion != null && expectedVersion != organization.version) {
+            throw new CaseRuleException(Kind.PRECONDITION_FAILED, "Stale version",
+                    "The organization changed since you read it: read it again and retry");
+        }
+        return organization;
+    }
+
+    private void requireAnotherAdmin(String id, String leaving) {
+        if (organizations.admins(id).stream().noneMatch(a -> !a.equals(leaving))) {
+            throw new CaseRuleException(Kind.CONFLICT, "Last admin",
+                    leaving + " is the last admin of " + id + ": grant ADMIN to someone else first");
+        }
+    }
+
+    private String requirePlan(String planId) {
+        Object known = Organization.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM plan_entitlement WHERE plan_id = :plan")
+                .setParameter("plan", planId).getSingleResult();
+        if (((Number) known).longValue() == 0) {
+            throw new CaseRuleException(Kind.INVALID, "Unknown plan", "No support plan " + planId + " exists");
+        }
+        return planId;
+    }
+
+    private String requireReseller(String reseller, String self) {
+        if (reseller == null) {
+            return null;
+        }
+        if (reseller.equals(self) || organizations.findById(reseller) == null) {
+            throw new CaseRuleException(Kind.INVALID, "Unknown reseller", "No reseller organization " + reseller + " exists");
+        }
+        return reseller;
+    }
+
+    boolean isOrganizationAdmin(String id, Caller caller) {
+        if (caller.roles().contains("admin")) {
+            return true;
+        }
+        if (caller.isStaff() || caller.isPartner() || !Objects.equals(id, caller.organization()) || caller.email() == null) {
+            return false;
+        }
+        SupportAccess access = organizations.grant(id, caller.email());
+        return access != null && access.role == SupportAccess.Role.ADMIN;
+    }
+
+    private void requireOrganizationAdmin(String id, Caller caller) {
+        if (!isOrganizationAdmin(id, caller)) {
+            if (organizations.findById(id) == null || !(caller.isStaff() || Objects.equals(id, caller.organization()))) {
+                throw new NotFoundException("Organization " + id + " not found");
+            }
+            throw new CaseRuleException(Kind.FORBIDDEN, "Organization admins only",
+                    "Only an admin of " + id + " manages its support access: " + String.join(", ", organizations.admins(id)));
+        }
+    }
+
+    private static void requirePlatformAdmin(Caller caller) {
+        if (!caller.roles().contains("admin")) {
+            throw new CaseRuleException(Kind.FORBIDDEN, "Casework admins only", "Only Casework admins manage organizations");
+        }
+    }
+
+    private static List<String> normalizedDomains(List<String> domains) {
+        return domains == null ? new ArrayList<>()
+                : new ArrayList<>(domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).distinct().toList());
+    }
+}
