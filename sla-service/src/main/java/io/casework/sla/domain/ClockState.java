@@ -1,6 +1,15 @@
 package io.casework.sla.domain;
 
-/** Where an SLA clock stands. Pausing, meeting and breaching arrive with business calendars. */
+/** Where an SLA target stands. */
 public enum ClockState {
-    RUNNING
+    /** Counting business time towards its due time. */
+    RUNNING,
+    /** Waiting on the customer (ACTION_REQUIRED, SOLUTION_PROVIDED) or on a contract renewal (ON_HOLD). */
+    PAUSED,
+    /** Answered within the target. */
+    MET,
+    /** Not answered within the target (announced once; stays so when answered late). */
+    BREACHED,
+    /** The case closed before the target was answered or due. */
+    STOPPED
 }

@@ -19,4 +19,8 @@ public class OrganizationPlan extends PanacheEntityBase {
 
     @Column(name = "plan_id", nullable = false)
     public String planId;
+
+    /** The organization's support region (a calendar id); null: its plan's calendar. */
+    @Column(name = "calendar_id")
+    public String calendarId;
 }

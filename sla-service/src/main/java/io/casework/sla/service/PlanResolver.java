@@ -35,6 +35,12 @@ public class PlanResolver {
                 .orElseThrow(() -> new IllegalStateException("Plan " + planId + " of " + organization + " does not exist"));
     }
 
+    /** The calendar of an organization's business-hours targets: its own region, else its plan's calendar. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String calendarFor(String organization, Plan plan) {
+        return organizationPlans.findByIdOptional(organization).map(o -> o.calendarId).orElse(plan.calendarId);
+    }
+
     /** A missing default plan would send every case of an unmapped organization to the dead-letter topic: refuse to start. */
     void checkDefaultPlan(@Observes StartupEvent start) {
         String planId = config.defaultPlan();

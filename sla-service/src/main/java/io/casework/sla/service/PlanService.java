@@ -29,7 +29,7 @@ public class PlanService {
     }
 
     public record PlanDefinition(String name, boolean escalationAllowed, boolean aroundTheClockCritical,
-            Map<Priority, PlanTarget> targets) {
+            String calendar, boolean chatSupport, boolean phoneSupport, Map<Priority, PlanTarget> targets) {
     }
 
     public record Replaced(Plan plan, boolean created) {
@@ -70,7 +70,7 @@ public class PlanService {
             }
         }
         plan.define(definition.name(), definition.escalationAllowed(), definition.aroundTheClockCritical(),
-                definition.targets());
+                definition.calendar(), definition.chatSupport(), definition.phoneSupport(), definition.targets());
         if (created) {
             plans.persist(plan);
         }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,7 +29,6 @@ class CaseEventConsumerTest {
 
     static final String SAM = Tokens.of("sam@casework.example", "casework", "agent");
     static final String OLGA = Tokens.of("olga@casework.example", "casework", "status-publisher", "ops");
-    static final String ALICE = Tokens.of("alice@acme.example", "acme", "customer", "customer-admin");
     static final String CASE_EVENTS = "casework.case-events";
 
     /** A case.opened CloudEvent as case-service publishes it (checked against the contract, so the test input is real). */
@@ -61,20 +61,21 @@ class CaseEventConsumerTest {
         EventTap.send(CASE_EVENTS, caseId, caseOpened(UUID.randomUUID().toString(), nextCaseId, "acme", "P4",
                 "2026-11-20T09:20:00Z"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SAM)
-                .get("/api/v1/sla/clocks/" + nextCaseId).then().statusCode(200).body("", hasSize(1)));
+                .get("/api/v1/sla/cases/" + nextCaseId).then().statusCode(200).body("targets", hasSize(1)));
 
-        given().auth().oauth2(SAM).get("/api/v1/sla/clocks/" + caseId).then().statusCode(200)
-                .body("", hasSize(1))
-                .body("[0].caseId", equalTo(caseId))
-                .body("[0].metric", equalTo("FIRST_RESPONSE"))
-                .body("[0].organization", equalTo("acme"))
-                .body("[0].priority", equalTo("P1"))
-                .body("[0].severity", equalTo("CRITICAL"))
-                .body("[0].plan", equalTo("premier"))
-                .body("[0].clock", equalTo("ALWAYS"))
-                .body("[0].state", equalTo("RUNNING"))
-                .body("[0].startedAt", equalTo("2026-11-20T09:15:00Z"))
-                .body("[0].targetAt", equalTo("2026-11-20T10:15:00Z"));
+        given().auth().oauth2(SAM).get("/api/v1/sla/cases/" + caseId).then().statusCode(200)
+                .body("caseId", equalTo(caseId))
+                .body("organization", equalTo("acme"))
+                .body("priority", equalTo("P1"))
+                .body("severity", equalTo("CRITICAL"))
+                .body("plan", equalTo("premier"))
+                .body("targets", hasSize(1))
+                .body("targets[0].metric", equalTo("FIRST_RESPONSE"))
+                .body("targets[0].clock", equalTo("ALWAYS"))
+                .body("targets[0].calendar", equalTo("24x7"))
+                .body("targets[0].target", equalTo("PT1H"))
+                .body("targets[0].startedAt", equalTo("2026-11-20T09:15:00Z"))
+                .body("targets[0].dueAt", equalTo("2026-11-20T10:15:00Z"));
         assertEquals(1, (long) QuarkusTransaction.requiringNew().call(() -> ProcessedMessage.count("eventId", eventId)));
         assertEquals(1, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
                 "aggregateId = ?1 and type = ?2", caseId, "io.casework.sla.clock-started")));
@@ -96,23 +97,31 @@ class CaseEventConsumerTest {
     }
 
     @Test
-    void organizationWithoutAPlanOfItsOwnIsTimedOnTheDefaultStandardPlan() {
+    void organizationWithoutAPlanOfItsOwnIsTimedOnTheDefaultStandardPlanInAmericasBusinessHours() {
         String caseId = UUID.randomUUID().toString();
+        // Friday 17:00 EST: 30 minutes of the 8 business hours that day, the other 7h30 from Monday 08:00 EST.
         EventTap.send(CASE_EVENTS, caseId, caseOpened(UUID.randomUUID().toString(), caseId, "globex", "P2",
                 "2026-11-20T22:00:00Z"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(OLGA)
-                .get("/api/v1/sla/clocks/" + caseId).then().statusCode(200)
-                .body("", hasSize(1))
-                .body("[0].plan", equalTo("standard"))
-                .body("[0].priority", equalTo("P2"))
-                .body("[0].targetAt", equalTo("2026-11-21T06:00:00Z")));
+                .get("/api/v1/sla/cases/" + caseId).then().statusCode(200)
+                .body("plan", equalTo("standard"))
+                .body("priority", equalTo("P2"))
+                .body("targets[0].clock", equalTo("BUSINESS_HOURS"))
+                .body("targets[0].calendar", equalTo("americas"))
+                .body("targets[0].dueAt", equalTo("2026-11-23T20:30:00Z")));
 
-        ConsumerRecord<String, String> record = EventTap.await("casework.sla-events", r -> caseId.equals(r.key()),
-                Duration.ofSeconds(20));
-        JsonNode data = EventContract.assertConforms(record.value()).path("data");
-        assertEquals("2026-11-21T06:00:00Z", data.path("targetAt").asText());
-        assertEquals("standard", data.path("plan").asText());
+        List<ConsumerRecord<String, String>> records = EventTap.awaitAll("casework.sla-events",
+                r -> caseId.equals(r.key()), 2, Duration.ofSeconds(20));
+        JsonNode started = EventContract.assertConforms(records.get(0).value());
+        assertEquals("io.casework.sla.clock-started", started.path("type").asText());
+        assertEquals("2026-11-23T20:30:00Z", started.path("data").path("targetAt").asText());
+        assertEquals("standard", started.path("data").path("plan").asText());
+        JsonNode set = EventContract.assertConforms(records.get(1).value());
+        assertEquals("io.casework.sla.targets-set", set.path("type").asText());
+        assertEquals("OPENED", set.path("data").path("reason").asText());
+        assertEquals("2026-11-23T20:30:00Z", set.path("data").path("targets").path(0).path("dueAt").asText());
+        assertEquals(2, set.path("data").path("planVersion").asLong());
     }
 
     @Test
@@ -129,25 +138,26 @@ class CaseEventConsumerTest {
                 Duration.ofSeconds(20));
         assertEquals(unknownPriority, dead.value());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SAM)
-                .get("/api/v1/sla/clocks/" + nextCaseId).then().statusCode(200).body("", hasSize(1)));
-        given().auth().oauth2(SAM).get("/api/v1/sla/clocks/" + caseId).then().statusCode(200).body("", hasSize(0));
+                .get("/api/v1/sla/cases/" + nextCaseId).then().statusCode(200).body("targets", hasSize(1)));
+        given().auth().oauth2(SAM).get("/api/v1/sla/cases/" + caseId).then().statusCode(404);
     }
 
     @Test
-    void caseWithoutClocksListsNone() {
-        given().auth().oauth2(SAM).get("/api/v1/sla/clocks/" + UUID.randomUUID()).then().statusCode(200)
-                .body("", hasSize(0));
-    }
-
-    @Test
-    void customersCannotReadClocks() {
-        given().auth().oauth2(ALICE).get("/api/v1/sla/clocks/" + UUID.randomUUID()).then().statusCode(403)
+    void caseUnknownToSlaServiceIsNotFound() {
+        given().auth().oauth2(SAM).get("/api/v1/sla/cases/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
     @Test
-    void readingClocksWithoutTokenIsUnauthorized() {
-        given().get("/api/v1/sla/clocks/" + UUID.randomUUID()).then().statusCode(401)
+    void partnersCannotReadCaseSla() {
+        given().auth().oauth2(Tokens.of("rita@resellco.example", "resellco", "partner"))
+                .get("/api/v1/sla/cases/" + UUID.randomUUID()).then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void readingCaseSlaWithoutTokenIsUnauthorized() {
+        given().get("/api/v1/sla/cases/" + UUID.randomUUID()).then().statusCode(401)
                 .contentType("application/problem+json").header("WWW-Authenticate", containsString("Bearer"));
     }
 }

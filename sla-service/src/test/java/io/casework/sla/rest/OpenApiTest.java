@@ -18,7 +18,9 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/v1/sla/plans"))
                 .body("paths.'/api/v1/sla/plans/{id}'.put.summary", notNullValue())
                 .body("paths.'/api/v1/sla/plans/{id}'.get.summary", notNullValue())
-                .body("paths.'/api/v1/sla/clocks/{caseId}'.get.summary", notNullValue())
+                .body("paths.'/api/v1/sla/cases/{caseId}'.get.summary", notNullValue())
+                .body("paths.'/api/v1/sla/calendars/{id}/deadline'.get.summary", notNullValue())
+                .body("paths.'/api/v1/sla/calendars/{id}/business-time'.get.summary", notNullValue())
                 .body("paths.'/api/v1/sla/priority-suggestions'.post.summary", notNullValue())
                 .body("paths.'/api/v1/sla/plans/{id}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
                         endsWith("PlanResponse"));

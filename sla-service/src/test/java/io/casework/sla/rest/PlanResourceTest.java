@@ -36,12 +36,13 @@ class PlanResourceTest {
     static final String CAROL = Tokens.of("carol@globex.example", "globex", "customer");
 
     static final String GOLD = """
-            {"name": "Gold", "escalationAllowed": true, "aroundTheClockCritical": false,
+            {"name": "Gold", "escalationAllowed": true, "aroundTheClockCritical": false, "calendar": "emea",
+             "chatSupport": true, "phoneSupport": false,
              "targets": [
-               {"priority": "P1", "firstResponse": "PT30M", "clock": "ALWAYS"},
-               {"priority": "P2", "firstResponse": "PT2H", "clock": "ALWAYS"},
-               {"priority": "P3", "firstResponse": "PT8H", "clock": "ALWAYS"},
-               {"priority": "P4", "firstResponse": "P2D", "clock": "ALWAYS"}]}
+               {"priority": "P1", "firstResponse": "PT30M", "periodicUpdate": "PT1H", "clock": "ALWAYS"},
+               {"priority": "P2", "firstResponse": "PT2H", "periodicUpdate": "PT4H", "clock": "ALWAYS"},
+               {"priority": "P3", "firstResponse": "PT8H", "periodicUpdate": "P1D", "clock": "BUSINESS_HOURS"},
+               {"priority": "P4", "firstResponse": "P2D", "periodicUpdate": "P3D", "clock": "BUSINESS_HOURS"}]}
             """;
 
     static String newPlanId() {
@@ -57,15 +58,20 @@ class PlanResourceTest {
                 .body("find { it.id == 'standard' }.aroundTheClockCritical", equalTo(false))
                 .body("find { it.id == 'standard' }.targets.priority", equalTo(List.of("P1", "P2", "P3", "P4")))
                 .body("find { it.id == 'standard' }.targets.firstResponse",
-                        equalTo(List.of("PT4H", "PT8H", "PT24H", "PT24H")))
-                .body("find { it.id == 'standard' }.targets.clock", hasItem("ALWAYS"));
+                        equalTo(List.of("PT4H", "PT8H", "P1D", "P1D")))
+                .body("find { it.id == 'standard' }.targets.periodicUpdate",
+                        equalTo(List.of("PT4H", "P1D", "P2D", "P5D")))
+                .body("find { it.id == 'standard' }.calendar", equalTo("americas"))
+                .body("find { it.id == 'standard' }.targets.clock", hasItem("BUSINESS_HOURS"));
 
         given().auth().oauth2(CAROL).get("/api/v1/sla/plans/premier").then().statusCode(200)
                 .header("ETag", notNullValue())
                 .body("name", equalTo("Premier"))
                 .body("escalationAllowed", equalTo(true))
                 .body("aroundTheClockCritical", equalTo(true))
-                .body("targets.firstResponse", equalTo(List.of("PT1H", "PT2H", "PT8H", "PT24H")))
+                .body("targets.firstResponse", equalTo(List.of("PT1H", "PT2H", "PT8H", "P1D")))
+                .body("targets.aroundTheClock", equalTo(List.of(true, true, false, false)))
+                .body("phoneSupport", equalTo(true))
                 .body("targets.severity", equalTo(List.of("CRITICAL", "SEVERE", "MODERATE", "MINOR")));
     }
 
@@ -107,7 +113,9 @@ class PlanResourceTest {
                 .header("ETag", equalTo("\"1\""))
                 .body("id", equalTo(id))
                 .body("version", equalTo(1))
-                .body("targets.firstResponse", equalTo(List.of("PT30M", "PT2H", "PT8H", "PT48H")));
+                .body("calendar", equalTo("emea"))
+                .body("targets.firstResponse", equalTo(List.of("PT30M", "PT2H", "PT8H", "P2D")))
+                .body("targets.periodicUpdate", equalTo(List.of("PT1H", "PT4H", "P1D", "P3D")));
 
         ConsumerRecord<String, String> record = EventTap.await("casework.sla-events", r -> id.equals(r.key()),
                 Duration.ofSeconds(20));
@@ -121,6 +129,9 @@ class PlanResourceTest {
         assertEquals(true, data.path("escalationAllowed").asBoolean());
         assertEquals("P1", data.path("targets").path(0).path("priority").asText());
         assertEquals("PT30M", data.path("targets").path(0).path("firstResponse").asText());
+        assertEquals("P3D", data.path("targets").path(3).path("periodicUpdate").asText());
+        assertEquals("BUSINESS_HOURS", data.path("targets").path(3).path("clock").asText());
+        assertEquals("emea", data.path("calendar").asText());
         assertEquals("ada@casework.example", data.path("updatedBy").asText());
     }
 
@@ -182,10 +193,11 @@ class PlanResourceTest {
         String id = newPlanId();
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("""
-                        {"name": " ", "escalationAllowed": true,
+                        {"name": " ", "escalationAllowed": true, "calendar": "mars", "chatSupport": true,
+                         "phoneSupport": true,
                          "targets": [
-                           {"priority": "P1", "firstResponse": "PT0S", "clock": "ALWAYS"},
-                           {"priority": "P2", "firstResponse": "-PT2H", "clock": "ALWAYS"},
+                           {"priority": "P1", "firstResponse": "PT0S", "periodicUpdate": "PT1H", "clock": "ALWAYS"},
+                           {"priority": "P2", "firstResponse": "P400D", "periodicUpdate": "PT1H", "clock": "ALWAYS"},
                            {"priority": "P2", "firstResponse": "PT8H", "clock": "ALWAYS"}]}
                         """)
                 .put("/api/v1/sla/plans/" + id)
@@ -194,7 +206,9 @@ class PlanResourceTest {
                 .body("violations.field", hasItem(containsString("aroundTheClockCritical")))
                 .body("violations.field", hasItem(endsWith("targets")))
                 .body("violations.field", hasItem(containsString("targets[0].firstResponse")))
-                .body("violations.field", hasItem(containsString("targets[1].firstResponse")));
+                .body("violations.field", hasItem(containsString("targets[1].firstResponse")))
+                .body("violations.field", hasItem(containsString("targets[2].periodicUpdate")))
+                .body("violations.field", hasItem(containsString("calendar")));
 
         given().auth().oauth2(ADMIN).get("/api/v1/sla/plans/" + id).then().statusCode(404);
         long events = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("aggregateId", id));
@@ -214,9 +228,19 @@ class PlanResourceTest {
     @Test
     void unknownClockIsRejected() {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                .body(GOLD.replaceFirst("\"ALWAYS\"", "\"BUSINESS_HOURS\""))
+                .body(GOLD.replaceFirst("\"ALWAYS\"", "\"SOMETIMES\""))
                 .put("/api/v1/sla/plans/" + newPlanId())
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void weeksAndNegativeDurationsAreRejected() {
+        for (String bad : List.of("\"P1W\"", "\"-PT2H\"")) {
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                    .body(GOLD.replace("\"PT30M\"", bad))
+                    .put("/api/v1/sla/plans/" + newPlanId())
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
     }
 
     @Test

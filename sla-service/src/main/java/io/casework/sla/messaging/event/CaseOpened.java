@@ -9,7 +9,7 @@ import io.casework.sla.domain.Priority;
 
 /** {@code io.casework.case.opened}, as far as sla-service reads it (tolerant reader). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CaseOpened(UUID caseId, String organization, Priority priority, Instant createdAt) {
+public record CaseOpened(UUID caseId, String organization, String product, Priority priority, Instant createdAt) {
 
     public static final String TYPE = "io.casework.case.opened";
 }

@@ -6,7 +6,8 @@ import java.util.UUID;
 import io.casework.sla.domain.SlaClock;
 
 /**
- * {@code io.casework.sla.clock-started}: an SLA clock started for a case.
+ * {@code io.casework.sla.clock-started}: a case's first-response clock started (case-service sets the case's
+ * first-response due time from it). Due times that move later travel in {@link TargetsSet}.
  * Contract: docs/events/schemas/io.casework.sla.clock-started.json
  */
 public record ClockStarted(
@@ -22,6 +23,6 @@ public record ClockStarted(
 
     public static ClockStarted of(SlaClock clock) {
         return new ClockStarted(clock.caseId, clock.metric.name(), clock.priority.code(), clock.startedAt,
-                clock.targetAt, clock.planId, clock.organization);
+                clock.dueAt, clock.planId, clock.organization);
     }
 }

@@ -1,6 +1,5 @@
 package io.casework.sla.messaging.event;
 
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +17,16 @@ public record PlanUpdated(
         String name,
         boolean escalationAllowed,
         boolean aroundTheClockCritical,
+        String calendar,
+        boolean chatSupport,
+        boolean phoneSupport,
         long version,
         List<Target> targets,
         String updatedBy) {
 
     public static final String TYPE = "io.casework.sla.plan-updated";
 
-    public record Target(String priority, Duration firstResponse, String clock) {
+    public record Target(String priority, String firstResponse, String periodicUpdate, String clock) {
     }
 
     public static PlanUpdated of(Plan plan, String updatedBy) {
@@ -32,11 +34,13 @@ public record PlanUpdated(
                 .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(Priority::level)))
                 .map(e -> target(e.getKey(), e.getValue()))
                 .toList();
-        return new PlanUpdated(plan.id, plan.name, plan.escalationAllowed, plan.aroundTheClockCritical, plan.version,
+        return new PlanUpdated(plan.id, plan.name, plan.escalationAllowed, plan.aroundTheClockCritical, plan.calendarId,
+                plan.chatSupport, plan.phoneSupport, plan.version,
                 targets, updatedBy);
     }
 
     private static Target target(Priority priority, PlanTarget target) {
-        return new Target(priority.code(), target.firstResponse(), target.clock().name());
+        return new Target(priority.code(), target.firstResponse().toString(), target.periodicUpdate().toString(),
+                target.clock().name());
     }
 }

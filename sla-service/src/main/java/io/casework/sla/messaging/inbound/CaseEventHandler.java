@@ -1,11 +1,14 @@
 package io.casework.sla.messaging.inbound;
 
 import java.io.IOException;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.casework.sla.domain.Priority;
+import io.casework.sla.messaging.event.CaseEvents;
 import io.casework.sla.messaging.event.CaseOpened;
 import io.casework.sla.persistence.ProcessedMessage;
 import io.casework.sla.service.ClockService;
@@ -18,6 +21,8 @@ import jakarta.transaction.Transactional;
 public class CaseEventHandler {
 
     private static final Logger LOG = Logger.getLogger(CaseEventHandler.class);
+    private static final Set<String> HANDLED = Set.of(CaseOpened.TYPE, CaseEvents.CommentAdded.TYPE,
+            CaseEvents.StateChanged.TYPE, CaseEvents.PriorityChanged.TYPE);
 
     private final ClockService clocks;
     private final ObjectMapper json;
@@ -29,20 +34,50 @@ public class CaseEventHandler {
 
     @Transactional
     public void handle(CloudEvent event) {
-        // Other case events are not sla-service's concern (yet); they are not worth a row in the log.
-        if (!CaseOpened.TYPE.equals(event.getType())) {
+        // Other case events (assigned, attachment-added, ...) do not move clocks; they are not worth a row in the log.
+        if (!HANDLED.contains(event.getType())) {
             return;
         }
         if (!ProcessedMessage.markProcessed(event.getId(), event.getType())) {
             LOG.debugf("Skipping duplicate event %s", event.getId());
             return;
         }
-        CaseOpened opened = read(event, CaseOpened.class);
-        if (opened.caseId() == null || opened.organization() == null || opened.priority() == null
-                || opened.createdAt() == null) {
-            throw new IllegalArgumentException("Event " + event.getId() + " lacks caseId, organization, priority or createdAt");
+        switch (event.getType()) {
+            case CaseOpened.TYPE -> {
+                CaseOpened opened = read(event, CaseOpened.class);
+                require(event, opened.caseId() != null && opened.organization() != null && opened.priority() != null
+                        && opened.createdAt() != null, "caseId, organization, priority and createdAt");
+                clocks.caseOpened(opened.caseId(), opened.organization(), opened.product(), opened.priority(),
+                        opened.createdAt());
+            }
+            case CaseEvents.CommentAdded.TYPE -> {
+                CaseEvents.CommentAdded comment = read(event, CaseEvents.CommentAdded.class);
+                require(event, comment.caseId() != null && comment.createdAt() != null, "caseId and createdAt");
+                // Only what the customer sees from support counts as a response (internal notes do not).
+                if ("STAFF".equals(comment.authorKind()) && "PUBLIC".equals(comment.visibility())) {
+                    clocks.staffResponded(comment.caseId(), comment.firstResponse(), comment.createdAt());
+                }
+            }
+            case CaseEvents.StateChanged.TYPE -> {
+                CaseEvents.StateChanged changed = read(event, CaseEvents.StateChanged.class);
+                require(event, changed.caseId() != null && changed.to() != null && changed.changedAt() != null,
+                        "caseId, to and changedAt");
+                clocks.stateChanged(changed.caseId(), changed.to(), changed.changedAt());
+            }
+            case CaseEvents.PriorityChanged.TYPE -> {
+                CaseEvents.PriorityChanged changed = read(event, CaseEvents.PriorityChanged.class);
+                require(event, changed.caseId() != null && changed.to() != null && changed.changedAt() != null,
+                        "caseId, to and changedAt");
+                clocks.priorityChanged(changed.caseId(), Priority.parse(changed.to()), changed.changedAt());
+            }
+            default -> throw new IllegalStateException("Unhandled " + event.getType());
         }
-        clocks.startFirstResponse(opened.caseId(), opened.organization(), opened.priority(), opened.createdAt());
+    }
+
+    private static void require(CloudEvent event, boolean present, String fields) {
+        if (!present) {
+            throw new IllegalArgumentException("Event " + event.getId() + " of type " + event.getType() + " lacks " + fields);
+        }
     }
 
     private <T> T read(CloudEvent event, Class<T> type) {
