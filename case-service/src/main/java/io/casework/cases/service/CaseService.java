@@ -110,6 +110,27 @@ public class CaseService {
         return new Opened(supportCase, false);
     }
 
+    /** Opens the case of a "Me too" on a known issue, for the subscriber, linked to the issue. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Case openForKnownIssue(io.casework.cases.messaging.event.KnownIssueSubscription issue, Organization organization,
+            String subscriber, Priority priority) {
+        Caller caller = new Caller(subscriber, organization.id, java.util.Set.of("customer"));
+        String product = issue.affectedProducts() == null || issue.affectedProducts().isEmpty() ? "Known issue"
+                : issue.affectedProducts().getFirst();
+        String subject = "[" + issue.incidentNumber() + "] " + issue.title();
+        Case supportCase = newCase(new OpenCase(organization.id, product, subject.length() > 255 ? subject.substring(0, 255) : subject,
+                "Affected by known issue " + issue.incidentNumber() + " (\"Me too\")."
+                        + (issue.summary() == null ? "" : "\n\n" + issue.summary()),
+                priority, subscriber, null, null, null, null, issue.incidentId().toString(), null), caller);
+        supportCase.resellerAtFiling = organization.reseller;
+        cases.persist(supportCase);
+        history.record(supportCase.id, supportCase.createdAt, subscriber, "OPENED", null, null, supportCase.state,
+                "Me too on known issue " + issue.incidentNumber());
+        outbox.record(CaseOpened.TYPE, supportCase.id.toString(), new CaseOpened(CaseSummary.of(supportCase),
+                supportCase.creator, null, List.of(), supportCase.knownIssueId, supportCase.createdAt));
+        return supportCase;
+    }
+
     @Transactional
     public Case get(UUID id, Caller caller) {
         return access.visible(id, caller);

@@ -1,5 +1,6 @@
 package io.casework.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +59,10 @@ public final class EventTap {
         return found;
     }
 
-    /** Publishes a record and waits for the broker's acknowledgement. */
+    /**
+     * Publishes a record the way the services' outbox relays do (header {@code content-type:
+     * application/cloudevents+json}) and waits for the broker's acknowledgement.
+     */
     public static void send(String topic, String key, String value) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaServer.bootstrapServers());
@@ -66,7 +70,9 @@ public final class EventTap {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot publish to " + topic, e);
         }

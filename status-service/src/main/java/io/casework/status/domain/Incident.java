@@ -43,8 +43,51 @@ public class Incident extends PanacheEntityBase {
     @Column(nullable = false, unique = true)
     public String number;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public IncidentKind kind;
+
     @Column(nullable = false)
     public String title;
+
+    /** Longer description of what users see and what to do meanwhile; optional. */
+    public String summary;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Impact impact;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Visibility visibility;
+
+    /** Publishers only, until published; a draft affects no product status and sends no public event. */
+    @Column(nullable = false)
+    public boolean draft;
+
+    /** When the problem began (may precede publication), or the maintenance window's start. */
+    @Column(name = "begins_at", nullable = false)
+    public Instant begin;
+
+    /** When it ended: set on resolution. */
+    @Column(name = "ends_at")
+    public Instant end;
+
+    /** Announced window of a maintenance; null for incidents. */
+    @Column(name = "window_start")
+    public Instant windowStart;
+
+    @Column(name = "window_end")
+    public Instant windowEnd;
+
+    @Column(name = "postmortem_url")
+    public String postmortemUrl;
+
+    @Column(name = "postmortem_summary")
+    public String postmortemSummary;
+
+    @Column(name = "postmortem_at")
+    public Instant postmortemAt;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -91,18 +134,47 @@ public class Incident extends PanacheEntityBase {
         return state == IncidentState.RESOLVED;
     }
 
+    /** Published and not resolved: it shows on the status page, the banner and its products' status. */
+    public boolean isOpen() {
+        return !draft && !isResolved();
+    }
+
+    /**
+     * The status it gives the products it affects while open: its severity's for an incident; maintenance
+     * under way makes them UNDER_MAINTENANCE, and announced maintenance changes nothing yet.
+     */
+    public ProductStatus impliedProductStatus() {
+        if (!isOpen()) {
+            return ProductStatus.OPERATIONAL;
+        }
+        if (kind == IncidentKind.MAINTENANCE) {
+            return state == IncidentState.SCHEDULED ? ProductStatus.OPERATIONAL : ProductStatus.UNDER_MAINTENANCE;
+        }
+        return severity.productStatus();
+    }
+
+    /** The latest update of the timeline; null for a draft that has none yet. */
+    public IncidentUpdate latestUpdate() {
+        return updates.isEmpty() ? null : updates.getLast();
+    }
+
     /**
      * Appends an update to the timeline and moves the incident to its state; returns the update's
-     * sequence number (1 for the initial message). A resolved incident takes no more updates.
+     * sequence number (1 for the initial message). A resolved incident takes no more updates, and each kind
+     * has its own states.
      */
     public int record(IncidentState newState, String message, String author, Instant at) {
         if (isResolved()) {
             throw IncidentRuleException.resolved(number);
         }
+        if (!kind.allows(newState)) {
+            throw IncidentRuleException.stateNotAllowed(kind, newState);
+        }
         state = newState;
         updatedAt = at;
         if (newState == IncidentState.RESOLVED) {
             resolvedAt = at;
+            end = at;
         }
         updates.add(new IncidentUpdate(newState, message, author, at));
         return updates.size();

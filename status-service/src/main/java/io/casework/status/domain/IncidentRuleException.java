@@ -1,8 +1,10 @@
 package io.casework.status.domain;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A rule of incident publishing refused the request. {@link Kind} says how the API answers;
@@ -49,6 +51,31 @@ public class IncidentRuleException extends RuntimeException {
     public static IncidentRuleException resolved(String number) {
         return new IncidentRuleException(Kind.CONFLICT, "Incident resolved", "Incident " + number
                 + " is resolved and takes no more updates; publish a new incident if the problem is back");
+    }
+
+    public static IncidentRuleException stateNotAllowed(IncidentKind kind, IncidentState state) {
+        String states = Arrays.stream(IncidentState.values()).filter(kind::allows).map(Enum::name)
+                .collect(Collectors.joining(", "));
+        return new IncidentRuleException(Kind.INVALID, "State not allowed",
+                (kind == IncidentKind.INCIDENT ? "An incident" : "Maintenance") + " cannot be " + state
+                        + "; its states are " + states);
+    }
+
+    /** A draft is only seen by publishers: it takes updates, subscriptions or a postmortem once published. */
+    public static IncidentRuleException draft(String number) {
+        return new IncidentRuleException(Kind.CONFLICT, "Incident is a draft", "Incident " + number
+                + " is a draft: publish it first (POST .../publication)");
+    }
+
+    public static IncidentRuleException notDraft(String number) {
+        return new IncidentRuleException(Kind.CONFLICT, "Incident already published", "Incident " + number
+                + " is already published");
+    }
+
+    /** A postmortem reports on what happened: only once it is over. */
+    public static IncidentRuleException notResolved(String number) {
+        return new IncidentRuleException(Kind.CONFLICT, "Incident not resolved", "Incident " + number
+                + " is not resolved yet: attach its report after resolving it");
     }
 
     /** If-Match does not name the current version: someone updated the incident since the caller read it. */

@@ -33,9 +33,9 @@ public class Product extends PanacheEntityBase {
     public Instant updatedAt;
 
     /** Sets the status that the worst of the open incidents affecting this product implies. */
-    public void reflectOpenIncidents(Collection<Severity> openSeverities, Instant at) {
-        ProductStatus current = openSeverities.stream()
-                .map(Severity::productStatus)
+    public void reflectOpenIncidents(Collection<Incident> openIncidents, Instant at) {
+        ProductStatus current = openIncidents.stream()
+                .map(Incident::impliedProductStatus)
                 .max(Comparator.naturalOrder())
                 .orElse(ProductStatus.OPERATIONAL);
         if (current != status) {

@@ -2,6 +2,8 @@ package io.casework.status.persistence;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.casework.status.domain.CaseRate;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -20,6 +22,12 @@ public class CaseRateRepository implements PanacheRepositoryBase<CaseRate, CaseR
                 .setParameter("product", product)
                 .setParameter("hour", hourStart)
                 .executeUpdate();
+    }
+
+    /** The product's count in each of these hours that had cases, by hour. */
+    public Map<Instant, Integer> counts(String product, List<Instant> hours) {
+        return list("product = ?1 and hourStart in ?2", product, hours).stream()
+                .collect(Collectors.toMap(r -> r.hourStart, r -> r.cases));
     }
 
     /** Every product's hours from {@code from} on, or only {@code product}'s when it is not null. */

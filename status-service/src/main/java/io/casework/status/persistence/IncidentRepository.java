@@ -1,14 +1,17 @@
 package io.casework.status.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.casework.status.domain.Audience;
 import io.casework.status.domain.Incident;
 import io.casework.status.domain.IncidentState;
-import io.casework.status.domain.Severity;
+import io.casework.status.domain.Visibility;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -32,21 +35,44 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
         return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** Up to {@code limit} incidents, newest first, after the position (created, id) when one is given. */
-    public List<Incident> newestFirst(Instant afterCreatedAt, UUID afterId, int limit) {
-        var query = afterCreatedAt == null
-                ? findAll(NEWEST_FIRST)
-                : find("createdAt < ?1 or (createdAt = ?1 and id < ?2)", NEWEST_FIRST, afterCreatedAt, afterId);
-        return query.range(0, limit - 1).list();
+    /** Up to {@code limit} incidents the audience may see, newest first, after the position (created, id) when given. */
+    public List<Incident> newestFirst(Audience audience, Instant afterCreatedAt, UUID afterId, int limit) {
+        Parameters parameters = new Parameters();
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (!audience.seesDrafts()) {
+            where.append(" and draft = false");
+        }
+        if (!audience.sees(Visibility.CUSTOMERS)) {
+            where.append(" and visibility = :public");
+            parameters.and("public", Visibility.PUBLIC);
+        }
+        if (afterCreatedAt != null) {
+            where.append(" and (createdAt < :created or (createdAt = :created and id < :id))");
+            parameters.and("created", afterCreatedAt).and("id", afterId);
+        }
+        return find(where.toString(), NEWEST_FIRST, parameters).range(0, limit - 1).list();
     }
 
-    /** Severities of the incidents not yet resolved that affect the product. */
-    public List<Severity> openSeveritiesAffecting(String productId) {
-        return getEntityManager()
-                .createQuery("select i.severity from Incident i join i.affectedProducts p"
-                        + " where p.id = :product and i.state <> :resolved", Severity.class)
-                .setParameter("product", productId)
-                .setParameter("resolved", IncidentState.RESOLVED)
-                .getResultList();
+    /** Published incidents not yet resolved that affect the product: they set its status. */
+    public List<Incident> openAffecting(String productId) {
+        return openAffectingAny(List.of(productId));
+    }
+
+    /** Published incidents not yet resolved that affect any of the products, newest first. */
+    public List<Incident> openAffectingAny(Collection<String> productIds) {
+        if (productIds.isEmpty()) {
+            return List.of();
+        }
+        return find("select distinct i from Incident i join i.affectedProducts p"
+                + " where p.id in :products and i.draft = false and i.state <> :resolved order by i.createdAt desc",
+                Parameters.with("products", productIds).and("resolved", IncidentState.RESOLVED)).list();
+    }
+
+    /** What the public views show: published public incidents still open, or resolved since {@code since}; newest first. */
+    public List<Incident> onBoard(Instant since, int limit) {
+        return find("draft = false and visibility = :public and (state <> :resolved or resolvedAt >= :since)",
+                NEWEST_FIRST, Parameters.with("public", Visibility.PUBLIC).and("resolved", IncidentState.RESOLVED)
+                        .and("since", since))
+                .range(0, limit - 1).list();
     }
 }

@@ -1,6 +1,7 @@
 package io.casework.status.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -22,6 +23,16 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
 
     public void markPublished(List<Long> seqs, Instant at) {
         update("publishedAt = ?1 where seq in ?2", at, seqs);
+    }
+
+    /** Rows of these types after {@code seq}, in seq (= commit) order: what the live stream sends. */
+    public List<OutboxEvent> after(long seq, Collection<String> types, int limit) {
+        return find("seq > ?1 and type in ?2 order by seq", seq, types).page(0, limit).list();
+    }
+
+    public long latestSeq() {
+        Long latest = find("select max(seq) from OutboxEvent").project(Long.class).firstResult();
+        return latest == null ? 0 : latest;
     }
 
     public long countUnpublished() {

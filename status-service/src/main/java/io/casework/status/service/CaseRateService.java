@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.casework.status.persistence.CaseRateRepository;
+import io.casework.status.persistence.OrganizationProductRepository;
 import io.casework.status.persistence.ProductRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,10 +23,15 @@ public class CaseRateService {
 
     private final CaseRateRepository rates;
     private final ProductRepository products;
+    private final OrganizationProductRepository organizationProducts;
+    private final SpikeDetectionService spikes;
 
-    CaseRateService(CaseRateRepository rates, ProductRepository products) {
+    CaseRateService(CaseRateRepository rates, ProductRepository products,
+            OrganizationProductRepository organizationProducts, SpikeDetectionService spikes) {
         this.rates = rates;
         this.products = products;
+        this.organizationProducts = organizationProducts;
+        this.spikes = spikes;
     }
 
     /** A product's cases in each of the last 24 hours, oldest first; the last hour is the current one. */
@@ -35,10 +41,19 @@ public class CaseRateService {
     public record HourCount(Instant hourStart, int cases) {
     }
 
-    /** Counts a case opened at {@code openedAt} for the product named (free text) {@code product}. */
+    /**
+     * Counts a case opened at {@code openedAt} for the product named (free text) {@code product}, remembers that
+     * the organization uses the product (its banner), and checks the hour for a spike.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void countCaseOpened(String product, Instant openedAt) {
-        rates.increment(products.rateKeyFor(product), openedAt.truncatedTo(ChronoUnit.HOURS));
+    public void countCaseOpened(String organization, String product, Instant openedAt) {
+        String key = products.rateKeyFor(product);
+        Instant hour = openedAt.truncatedTo(ChronoUnit.HOURS);
+        rates.increment(key, hour);
+        if (organization != null && !organization.isBlank() && products.findById(key) != null) {
+            organizationProducts.recordCase(organization, key, openedAt);
+        }
+        spikes.evaluate(key, hour);
     }
 
     /**

@@ -4,15 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Properties;
 import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.junit.jupiter.api.Test;
 
 import io.casework.status.persistence.ProcessedMessage;
 import io.casework.testsupport.EventContract;
 import io.casework.testsupport.EventTap;
+import io.casework.testsupport.KafkaServer;
 import io.casework.testsupport.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +55,24 @@ class CaseEventConsumerTest {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(before + 2, casesLastDay("cloud-drive")));
         assertEquals(before + 2, casesLastDay("Cloud Drive"));
+    }
+
+    /** Found against the running stack: case-service's relay sets the CloudEvents content-type header on each record. */
+    @Test
+    void caseOpenedWithTheCloudEventsContentTypeHeaderIsCounted() throws Exception {
+        String product = "Header Fax " + UUID.randomUUID();
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaServer.bootstrapServers());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            ProducerRecord<String, String> record = new ProducerRecord<>("casework.case-events", "header-test",
+                    caseOpened(UUID.randomUUID().toString(), product));
+            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(1, casesLastDay(product)));
     }
 
     static String caseOpened(String eventId, String product) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.casework.cases.messaging.event.SlaClockStarted;
 import io.casework.cases.messaging.event.SlaPlanUpdated;
+import io.casework.cases.messaging.event.SlaTargetsSet;
 import io.casework.cases.persistence.CaseRepository;
 import io.casework.cases.persistence.ProcessedMessage;
 import io.cloudevents.CloudEvent;
@@ -39,6 +40,12 @@ public class SlaEventHandler {
             if ("FIRST_RESPONSE".equals(started.metric())) {
                 cases.findByIdOptional(started.caseId()).ifPresent(c -> c.firstResponseDueAt = started.targetAt());
             }
+        }
+        if (SlaTargetsSet.TYPE.equals(event.getType())) {
+            // The first-response due time moves with priority changes and pauses; after the first response it is gone.
+            SlaTargetsSet set = read(event, SlaTargetsSet.class);
+            set.targets().stream().filter(t -> "FIRST_RESPONSE".equals(t.metric()) && t.dueAt() != null).findFirst()
+                    .ifPresent(t -> cases.findByIdOptional(set.caseId()).ifPresent(c -> c.firstResponseDueAt = t.dueAt()));
         }
         if (SlaPlanUpdated.TYPE.equals(event.getType())) {
             SlaPlanUpdated plan = read(event, SlaPlanUpdated.class);

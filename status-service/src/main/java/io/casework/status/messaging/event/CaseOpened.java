@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** {@code io.casework.case.opened}, as far as status-service reads it (tolerant reader). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CaseOpened(UUID caseId, String product, Instant createdAt) {
+public record CaseOpened(UUID caseId, String organization, String product, Instant createdAt) {
 
     public static final String TYPE = "io.casework.case.opened";
 }

@@ -14,8 +14,11 @@ import io.casework.status.domain.IncidentState;
 public record IncidentUpdated(
         UUID incidentId,
         String number,
+        String kind,
         String title,
         String severity,
+        String impact,
+        String visibility,
         String state,
         String previousState,
         int seq,
@@ -31,9 +34,9 @@ public record IncidentUpdated(
     /** The incident's latest update, numbered {@code seq}, that moved it from {@code previousState}. */
     public static IncidentUpdated of(Incident incident, IncidentState previousState, int seq) {
         var update = incident.updates.get(seq - 1);
-        return new IncidentUpdated(incident.id, incident.number, incident.title, incident.severity.name(),
-                incident.state.name(), previousState.name(), seq, update.message(), update.author(),
-                incident.affectedProductIds(), incident.sortedRegions().stream().map(Enum::name).toList(),
-                update.createdAt(), incident.resolvedAt);
+        return new IncidentUpdated(incident.id, incident.number, incident.kind.name(), incident.title,
+                incident.severity.name(), incident.impact.name(), incident.visibility.name(), incident.state.name(),
+                previousState.name(), seq, update.message(), update.author(), incident.affectedProductIds(),
+                incident.sortedRegions().stream().map(Enum::name).toList(), update.createdAt(), incident.resolvedAt);
     }
 }

@@ -13,7 +13,10 @@ import io.cloudevents.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Counts opened cases per product and hour, each event id once (the processed-message log is in the same transaction). */
+/**
+ * Counts opened cases per product and hour (and checks for spikes), each event id once (the processed-message log
+ * is in the same transaction).
+ */
 @ApplicationScoped
 public class CaseEventHandler {
 
@@ -42,7 +45,7 @@ public class CaseEventHandler {
             throw new IllegalArgumentException("Malformed " + event.getType() + " event " + event.getId()
                     + ": product and createdAt are required");
         }
-        caseRates.countCaseOpened(opened.product(), opened.createdAt());
+        caseRates.countCaseOpened(opened.organization(), opened.product(), opened.createdAt());
     }
 
     private <T> T read(CloudEvent event, Class<T> type) {

@@ -1,6 +1,7 @@
 package io.casework.status.messaging.outbound;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -54,11 +55,16 @@ public class EventOutbox {
                     .withDataContentType("application/json")
                     .withData(json.writeValueAsBytes(data))
                     .build();
+            // Rows commit in seq order: a reader resuming after seq N (the stream's Last-Event-ID) never misses a
+            // row that commits later with a smaller seq. Status changes are rare, so the serialisation costs nothing.
+            OutboxEvent.getEntityManager()
+                    .createNativeQuery("SELECT count(*) FROM pg_advisory_xact_lock(hashtext('casework.outbox.append'))")
+                    .getSingleResult();
             OutboxEvent row = new OutboxEvent();
             row.id = id;
             row.aggregateId = aggregateId;
             row.type = type;
-            row.payload = new String(format.serialize(event), java.nio.charset.StandardCharsets.UTF_8);
+            row.payload = new String(format.serialize(event), StandardCharsets.UTF_8);
             row.createdAt = now;
             row.persist();
         } catch (JsonProcessingException e) {

@@ -8,26 +8,47 @@ import java.util.stream.IntStream;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.casework.status.domain.Impact;
 import io.casework.status.domain.Incident;
+import io.casework.status.domain.IncidentKind;
 import io.casework.status.domain.IncidentState;
 import io.casework.status.domain.Region;
 import io.casework.status.domain.Severity;
+import io.casework.status.domain.Visibility;
 
-@Schema(description = "An incident, shaped after the Google Cloud status dashboard's incidents.json")
+@Schema(description = "An incident (known issue) or scheduled maintenance with its timeline")
 public record IncidentResponse(
         UUID id,
         @Schema(examples = "I-2026-0001") String number,
+        IncidentKind kind,
         String title,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String summary,
         Severity severity,
+        Impact impact,
+        Visibility visibility,
+        @Schema(description = "True while only publishers see it (e.g. raised by spike detection)") boolean draft,
         IncidentState state,
         List<AffectedProduct> affectedProducts,
         List<Region> regions,
+        @Schema(description = "When the problem began, or the maintenance window's start") Instant begin,
+        @Schema(description = "When it ended; absent while open") Instant end,
+        @JsonInclude(JsonInclude.Include.NON_NULL) MaintenanceWindow maintenanceWindow,
         Instant created,
-        @Schema(description = "When the last update was published") Instant modified,
+        @Schema(description = "When the last change was published") Instant modified,
         @Schema(description = "When it was resolved; absent while open") Instant resolved,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Postmortem postmortem,
         @Schema(description = "The timeline, newest first") List<Update> updates) {
 
     public record AffectedProduct(@Schema(examples = "cloud-mail") String id, @Schema(examples = "Cloud Mail") String name) {
+    }
+
+    public record MaintenanceWindow(Instant start, Instant end) {
+    }
+
+    public record Postmortem(@JsonInclude(JsonInclude.Include.NON_NULL) String url,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String summary, Instant published) {
     }
 
     public record Update(@Schema(description = "1 for the initial message") int seq, IncidentState state, String message,
@@ -46,7 +67,13 @@ public record IncidentResponse(
                     return new Update(count - i, update.state(), update.message(), update.createdAt());
                 })
                 .toList();
-        return new IncidentResponse(incident.id, incident.number, incident.title, incident.severity, incident.state,
-                products, incident.sortedRegions(), incident.createdAt, incident.updatedAt, incident.resolvedAt, timeline);
+        return new IncidentResponse(incident.id, incident.number, incident.kind, incident.title, incident.summary,
+                incident.severity, incident.impact, incident.visibility, incident.draft, incident.state, products,
+                incident.sortedRegions(), incident.begin, incident.end,
+                incident.windowStart == null ? null : new MaintenanceWindow(incident.windowStart, incident.windowEnd),
+                incident.createdAt, incident.updatedAt, incident.resolvedAt,
+                incident.postmortemAt == null ? null
+                        : new Postmortem(incident.postmortemUrl, incident.postmortemSummary, incident.postmortemAt),
+                timeline);
     }
 }

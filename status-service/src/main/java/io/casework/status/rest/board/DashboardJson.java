@@ -1,0 +1,106 @@
+package io.casework.status.rest.board;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import io.casework.status.domain.Incident;
+import io.casework.status.domain.IncidentState;
+import io.casework.status.domain.IncidentUpdate;
+import io.casework.status.domain.Product;
+import io.casework.status.domain.Region;
+import io.casework.status.domain.Severity;
+import io.casework.status.service.StatusBoardService.Board;
+
+/**
+ * {@code incidents.json}: the incidents in the shape of the Google Cloud status dashboard's incidents.json (so that
+ * tools written for it read ours), with the product list and statuses beside them.
+ */
+@Schema(description = "Products with their status, and the incidents of the last 90 days (open ones whatever their age) "
+        + "in the shape of the Google Cloud status dashboard's incidents.json")
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record DashboardJson(Instant updated, List<ProductEntry> products, List<IncidentEntry> incidents) {
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ProductEntry(@Schema(examples = "cloud-mail") String id, @Schema(examples = "Cloud Mail") String title,
+            @Schema(examples = "OPERATIONAL") String status, Instant updated) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Location(@Schema(examples = "emea") String id,
+            @Schema(examples = "Europe, Middle East and Africa") String title) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record NamedProduct(String id, String title) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Update(Instant created, Instant modified, Instant when, String text,
+            @Schema(description = "SERVICE_INFORMATION, SERVICE_DISRUPTION, SERVICE_OUTAGE, or AVAILABLE once resolved")
+            String status,
+            @Schema(description = "Our state at this update (INVESTIGATING ... RESOLVED)") String state,
+            List<Location> affectedLocations) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IncidentEntry(String id, String number, String kind, Instant begin, Instant created, Instant end,
+            Instant modified, String externalDesc, String summary, List<Update> updates, Update mostRecentUpdate,
+            String statusImpact, String severity, String state, String serviceKey, String serviceName,
+            List<NamedProduct> affectedProducts, String uri, List<Location> currentlyAffectedLocations,
+            List<Location> previouslyAffectedLocations, Instant maintenanceStart, Instant maintenanceEnd,
+            String postmortemUrl, String postmortemSummary) {
+    }
+
+    public static DashboardJson of(Board board) {
+        return new DashboardJson(board.revision().changedAt(),
+                board.products().stream().map(p -> new ProductEntry(p.id, p.name, p.status.name(), p.updatedAt)).toList(),
+                board.incidents().stream().map(DashboardJson::entry).toList());
+    }
+
+    static IncidentEntry entry(Incident incident) {
+        List<Location> locations = incident.sortedRegions().stream().map(DashboardJson::location).toList();
+        List<NamedProduct> products = incident.affectedProducts.stream()
+                .sorted(Comparator.comparing((Product p) -> p.id))
+                .map(p -> new NamedProduct(p.id, p.name))
+                .toList();
+        String impact = incident.impact.dashboardName();
+        List<Update> updates = incident.updates.reversed().stream()
+                .map(u -> update(u, impact, locations))
+                .toList();
+        return new IncidentEntry(incident.id.toString(), incident.number, incident.kind.name(), incident.begin,
+                incident.createdAt, incident.end, incident.updatedAt, incident.title, incident.summary, updates,
+                updates.isEmpty() ? null : updates.getFirst(), impact, googleSeverity(incident.severity),
+                incident.state.name(), products.getFirst().id(), products.getFirst().title(), products,
+                "incidents/" + incident.id, incident.isResolved() ? List.of() : locations,
+                incident.isResolved() ? locations : List.of(), incident.windowStart, incident.windowEnd,
+                incident.postmortemUrl, incident.postmortemSummary);
+    }
+
+    private static Update update(IncidentUpdate update, String impact, List<Location> locations) {
+        String status = update.state() == IncidentState.RESOLVED ? "AVAILABLE" : impact;
+        return new Update(update.createdAt(), update.createdAt(), update.createdAt(), update.message(), status,
+                update.state().name(), locations);
+    }
+
+    static Location location(Region region) {
+        return new Location(region.name().toLowerCase(Locale.ROOT), region.title());
+    }
+
+    /** The dashboard knows low, medium and high. */
+    static String googleSeverity(Severity severity) {
+        return switch (severity) {
+            case LOW -> "low";
+            case MEDIUM -> "medium";
+            case HIGH, CRITICAL -> "high";
+        };
+    }
+}
