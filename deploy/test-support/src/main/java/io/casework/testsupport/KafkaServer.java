@@ -1,6 +1,7 @@
 package io.casework.testsupport;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -23,6 +24,7 @@ public final class KafkaServer {
     }
 
     private static String startInProcess() {
+        ignoreHaltsDuringShutdown();
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
@@ -49,6 +51,34 @@ public final class KafkaServer {
             return cluster.bootstrapServers();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the in-process Kafka broker", e);
+        }
+    }
+
+    /**
+     * Kafka's test kit deletes the broker's directories in a shutdown hook of its own, racing the hook that
+     * closes the broker; a broker that finds its log directory gone halts the JVM with status 1, and Surefire
+     * then fails a green run ("Error occurred in starting fork"). Such a halt is ignored during JVM shutdown
+     * only; at any other time the broker halts as Kafka intends.
+     */
+    private static void ignoreHaltsDuringShutdown() {
+        Exit.setHaltProcedure((status, message) -> {
+            if (shuttingDown()) {
+                System.err.printf("Ignoring Kafka's halt(%d) during JVM shutdown: %s%n", status, message);
+                return;
+            }
+            Runtime.getRuntime().halt(status);
+        });
+    }
+
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> {
+        });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 }

@@ -1,0 +1,14 @@
+package io.casework.notifications.mail;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Type-safe mail templates under templates/mail/, each with a .txt and an .html variant. */
+@CheckedTemplate(basePath = "mail")
+final class MailTemplates {
+
+    private MailTemplates() {
+    }
+
+    static native TemplateInstance caseOpened(CaseMail supportCase);
+}

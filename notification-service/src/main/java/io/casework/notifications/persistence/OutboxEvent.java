@@ -1,0 +1,41 @@
+package io.casework.notifications.persistence;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A CloudEvent waiting in the outbox, written in the transaction that caused it. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    @Column(nullable = false, unique = true)
+    public UUID id;
+
+    @Column(name = "aggregate_id", nullable = false)
+    public String aggregateId;
+
+    @Column(nullable = false)
+    public String type;
+
+    /** The whole CloudEvent, JSON structured mode. */
+    @Column(nullable = false)
+    public String payload;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+}

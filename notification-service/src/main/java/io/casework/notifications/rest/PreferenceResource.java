@@ -1,0 +1,86 @@
+package io.casework.notifications.rest;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.casework.notifications.domain.EmailAddresses;
+import io.casework.notifications.domain.Language;
+import io.casework.notifications.domain.Preference;
+import io.casework.notifications.rest.dto.PreferencesRequest;
+import io.casework.notifications.rest.dto.PreferencesResponse;
+import io.casework.notifications.service.IfMatch;
+import io.casework.notifications.service.PreferenceService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** The caller's own notification preferences; the caller is the e-mail address in their access token. */
+@Path("/api/v1/notifications/preferences/me")
+@Tag(name = "Preferences")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+@RunOnVirtualThread
+public class PreferenceResource {
+
+    private final PreferenceService service;
+    private final CallerFactory callers;
+
+    PreferenceResource(PreferenceService service, CallerFactory callers) {
+        this.service = service;
+        this.callers = callers;
+    }
+
+    @GET
+    @Operation(summary = "Read my notification preferences",
+            description = "Until saved: no language (each case's own language is used) and case updates on, without ETag.")
+    @APIResponse(responseCode = "200", description = "The preferences; ETag names their version once saved")
+    public Response get() {
+        String email = callers.current().email();
+        return service.find(email)
+                .map(p -> Response.ok(PreferencesResponse.from(p)).tag(etag(p)))
+                .orElseGet(() -> Response.ok(PreferencesResponse.defaults(EmailAddresses.normalize(email))))
+                .build();
+    }
+
+    @PUT
+    @Operation(summary = "Save my notification preferences",
+            description = "Creates them (no If-Match) or replaces them (If-Match: the ETag last read). The language "
+                    + "overrides the case's language in every mail to me.")
+    @APIResponse(responseCode = "201", description = "Created; ETag names the version")
+    @APIResponse(responseCode = "200", description = "Replaced; ETag names the new version")
+    @APIResponse(responseCode = "400", description = "Invalid request, such as an unsupported language (problem+json)")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version: read again")
+    @APIResponse(responseCode = "428", description = "The preferences exist and If-Match is missing")
+    public Response put(@Valid @NotNull PreferencesRequest request,
+            @Parameter(in = ParameterIn.HEADER, description = "ETag of the version being replaced", example = "\"0\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context UriInfo uri) {
+        PreferenceService.Saved saved = service.save(callers.current().email(),
+                Language.of(request.language()).orElseThrow(), request.caseUpdates(), new IfMatch(ifMatch));
+        Response.ResponseBuilder response = saved.created()
+                ? Response.created(uri.getAbsolutePath())
+                : Response.ok();
+        return response.entity(PreferencesResponse.from(saved.preference())).tag(etag(saved.preference())).build();
+    }
+
+    private static EntityTag etag(Preference preference) {
+        return new EntityTag(Long.toString(preference.version));
+    }
+}
