@@ -18,7 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 @Path("/api/v1/sla/priority-suggestions")
-@Tag(name = "Priorities", description = "The priority scale and how to choose a level")
+@Tag(name = "Priorities")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
@@ -26,14 +26,14 @@ public class PrioritySuggestionResource {
 
     @POST
     @Authenticated
-    @Operation(summary = "Suggest a priority from a problem's impact", description = "Several or all users unable to "
-            + "use the service with no workaround: P1. One user so blocked: P2. A workaround exists: P3. The service "
-            + "is usable and no workaround is needed: P4. Nothing is stored.")
+    @Operation(deprecated = true, summary = "Suggest a priority from a problem's impact (alias)", description = "The "
+            + "original route of POST /api/v1/sla/priorities/suggest, kept for existing clients: same rules and "
+            + "response; worksAsExpected is optional here (without it a usable service with no workaround is taken "
+            + "to work as expected).")
     @APIResponse(responseCode = "200", description = "The suggested priority with the definition it meets")
     @APIResponse(responseCode = "400", description = "Missing answer or unknown value (problem+json)")
     public PrioritySuggestionResponse suggest(@Valid @NotNull PrioritySuggestionRequest request) {
-        ImpactAssessment impact = new ImpactAssessment(request.usersAffected(), request.serviceUsable(),
-                request.workaroundExists());
-        return PrioritySuggestionResponse.from(impact.suggestedPriority());
+        return PrioritySuggestionResponse.from(new ImpactAssessment(request.usersAffected(), request.serviceUsable(),
+                request.workaroundExists(), request.worksAsExpected()));
     }
 }

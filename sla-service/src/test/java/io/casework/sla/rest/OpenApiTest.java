@@ -22,6 +22,10 @@ class OpenApiTest {
                 .body("paths.'/api/v1/sla/calendars/{id}/deadline'.get.summary", notNullValue())
                 .body("paths.'/api/v1/sla/calendars/{id}/business-time'.get.summary", notNullValue())
                 .body("paths.'/api/v1/sla/priority-suggestions'.post.summary", notNullValue())
+                .body("paths.'/api/v1/sla/priorities'.get.summary", notNullValue())
+                .body("paths.'/api/v1/sla/priorities/suggest'.post.summary", notNullValue())
+                .body("paths.'/api/v1/sla/coverage'.get.summary", notNullValue())
+                .body("paths.'/api/v1/sla/reports/compliance'.get.summary", notNullValue())
                 .body("paths.'/api/v1/sla/plans/{id}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
                         endsWith("PlanResponse"));
     }

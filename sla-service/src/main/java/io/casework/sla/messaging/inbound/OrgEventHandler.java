@@ -1,0 +1,63 @@
+package io.casework.sla.messaging.inbound;
+
+import java.io.IOException;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.casework.sla.messaging.event.OrganizationChanged;
+import io.casework.sla.persistence.ProcessedMessage;
+import io.casework.sla.service.OrganizationPlanService;
+import io.cloudevents.CloudEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Applies organization events to organizations' plans and regions, each event id once (log in the same transaction). */
+@ApplicationScoped
+public class OrgEventHandler {
+
+    private static final Logger LOG = Logger.getLogger(OrgEventHandler.class);
+    private static final Set<String> HANDLED = Set.of(OrganizationChanged.CREATED, OrganizationChanged.PLAN_CHANGED);
+
+    private final OrganizationPlanService organizations;
+    private final ObjectMapper json;
+
+    OrgEventHandler(OrganizationPlanService organizations, ObjectMapper json) {
+        this.organizations = organizations;
+        this.json = json;
+    }
+
+    @Transactional
+    public void handle(CloudEvent event) {
+        // Access grants, resellers, contract lapses: no bearing on SLA terms (a lapse reaches clocks as ON_HOLD).
+        if (!HANDLED.contains(event.getType())) {
+            return;
+        }
+        if (!ProcessedMessage.markProcessed(event.getId(), event.getType())) {
+            LOG.debugf("Skipping duplicate event %s", event.getId());
+            return;
+        }
+        OrganizationChanged changed = read(event);
+        OrganizationChanged.Organization organization = changed.organization();
+        if (organization == null || organization.organizationId() == null || organization.planId() == null
+                || changed.at() == null) {
+            throw new IllegalArgumentException("Event " + event.getId() + " of type " + event.getType()
+                    + " lacks organization.organizationId, organization.planId or at");
+        }
+        organizations.record(organization.organizationId(), organization.planId(), organization.region(), changed.at(),
+                event.getId());
+    }
+
+    private OrganizationChanged read(CloudEvent event) {
+        if (event.getData() == null) {
+            throw new IllegalArgumentException("Event " + event.getId() + " of type " + event.getType() + " has no data");
+        }
+        try {
+            return json.readValue(event.getData().toBytes(), OrganizationChanged.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Malformed " + event.getType() + " event " + event.getId(), e);
+        }
+    }
+}
