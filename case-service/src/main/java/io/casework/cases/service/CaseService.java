@@ -196,6 +196,11 @@ public class CaseService {
         supportCase.state = CaseState.NEW;
         supportCase.creator = caller.email();
         supportCase.contactEmail = command.contactEmail() != null ? command.contactEmail() : caller.email();
+        if (supportCase.contactEmail == null || !supportCase.contactEmail.contains("@")) {
+            // A partner integration's service account has no mailbox: the person to tell must be named.
+            throw new CaseRuleException(Kind.INVALID, "contactEmail required",
+                    "contactEmail is required when the caller has no e-mail address (e.g. a partner integration)");
+        }
         supportCase.ccEmails = command.ccEmails() == null ? new ArrayList<>()
                 : new ArrayList<>(new LinkedHashSet<>(command.ccEmails()));
         supportCase.language = command.language() != null ? command.language() : "en";

@@ -41,4 +41,12 @@ class IdempotencyTest {
         as(RITA).header("Idempotency-Key", key).body(body.replace("One", "Two")).post("/api/v1/cases").then()
                 .statusCode(422).contentType("application/problem+json");
     }
+
+    @Test
+    void integrationWithoutMailboxMustNameTheContact() {
+        String integration = io.casework.testsupport.Tokens.of("service-account-partner-resellco", "resellco", "partner");
+        io.restassured.RestAssured.given().auth().oauth2(integration).contentType("application/json").body("""
+                {"organization": "acme", "product": "Cloud Mail", "subject": "No mailbox", "description": "x", "priority": "P3"}""")
+                .post("/api/v1/cases").then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("contactEmail"));
+    }
 }
