@@ -17,7 +17,8 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * A real SMTP server (GreenMail) on a free local port for the service's mailer, shared by every test of the
- * JVM. Tests read what arrived and can take the server down to simulate an outage.
+ * JVM. Tests read what arrived and can take the server down to simulate an outage. Like a real server, it
+ * refuses unknown mailboxes for good: addresses starting with {@code bounce-} (see RejectingGreenMail).
  */
 public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
@@ -29,7 +30,7 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     @Override
     public synchronized Map<String, String> start() {
         setup = new ServerSetup(freePort(), HOST, ServerSetup.PROTOCOL_SMTP);
-        greenMail = new GreenMail(setup);
+        greenMail = new RejectingGreenMail(setup);
         greenMail.start();
         return Map.of("quarkus.mailer.host", HOST, "quarkus.mailer.port", Integer.toString(setup.getPort()));
     }
@@ -56,7 +57,7 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     /** Brings the server back on the same port, with empty mailboxes. */
     public static synchronized void startAgain() {
-        greenMail = new GreenMail(setup);
+        greenMail = new RejectingGreenMail(setup);
         greenMail.start();
     }
 

@@ -39,6 +39,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "case_id")
     public UUID caseId;
 
+    /** The known issue the mail is about; empty for case mails. */
+    @Column(name = "incident_id")
+    public UUID incidentId;
+
     @Column(nullable = false)
     public String language;
 

@@ -1,7 +1,29 @@
 package io.casework.notifications.domain;
 
-/** What a mail is about; one template pair (text and HTML) per kind. */
+/** What a mail is about; see docs/notifications.md for each one's trigger and recipients. */
 public enum NotificationKind {
-    /** Receipt for a newly filed case: number, priority, and that the first-response target follows. */
-    CASE_OPENED
+    /** Receipt for a newly filed case: number, priority, what happens next. */
+    CASE_OPENED,
+    CASE_STATE_CHANGED,
+    /** A public comment by the other side: staff to the customer, or the customer (or partner) to the assignee. */
+    CASE_COMMENTED,
+    CASE_ESCALATED,
+    /** A solution was provided, with its resolution code explained. */
+    CASE_RESOLVED,
+    /** The case was closed; the contact's mail carries the signed survey link. */
+    CASE_CLOSED,
+    CASE_REOPENED,
+    SLA_WARNING,
+    SLA_BREACHED,
+    INCIDENT_PUBLISHED,
+    INCIDENT_UPDATED,
+    INCIDENT_RESOLVED;
+
+    /** Whether a person can turn this mail off with preferences.caseUpdates. */
+    public boolean optional() {
+        return switch (this) {
+            case CASE_STATE_CHANGED, CASE_COMMENTED, CASE_ESCALATED, CASE_REOPENED -> true;
+            default -> false;
+        };
+    }
 }

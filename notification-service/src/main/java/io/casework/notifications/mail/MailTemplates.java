@@ -10,5 +10,11 @@ final class MailTemplates {
     private MailTemplates() {
     }
 
-    static native TemplateInstance caseOpened(CaseMail supportCase);
+    static native TemplateInstance caseOpened(CaseMail supportCase, String firstResponseDue);
+
+    static native TemplateInstance caseUpdate(CaseMail supportCase, CaseUpdate update);
+
+    static native TemplateInstance slaAlert(SlaMail sla);
+
+    static native TemplateInstance incident(IncidentMail incident);
 }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.casework.notifications.rest.dto.DeliveryPage;
 import io.casework.notifications.rest.dto.DeliveryResponse;
+import io.casework.notifications.service.DeadLetterService;
 import io.casework.notifications.service.DeliveryLog;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +19,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -32,9 +35,11 @@ public class DeliveryResource {
     static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final DeliveryLog log;
+    private final DeadLetterService deadLetters;
 
-    DeliveryResource(DeliveryLog log) {
+    DeliveryResource(DeliveryLog log, DeadLetterService deadLetters) {
         this.log = log;
+        this.deadLetters = deadLetters;
     }
 
     @GET
@@ -54,5 +59,22 @@ public class DeliveryResource {
         DeliveryLog.Page page = log.caseLog(UUID.fromString(caseId), cursor == null ? null : UUID.fromString(cursor), limit);
         return new DeliveryPage(page.items().stream().map(DeliveryResponse::from).toList(),
                 page.nextCursor() == null ? null : page.nextCursor().toString());
+    }
+
+    @POST
+    @Path("{id}/retry")
+    @RolesAllowed({ "ops", "admin" })
+    @Operation(summary = "Retry a dead delivery",
+            description = "Renders the mail again from the event that caused it and sends it now. Only for deliveries in "
+                    + "status DEAD; a mail already sent is never sent twice.")
+    @APIResponse(responseCode = "200", description = "Sent; the delivery as it now is")
+    @APIResponse(responseCode = "404", description = "No such delivery (problem+json)")
+    @APIResponse(responseCode = "409", description = "Not DEAD, or the event no longer causes this mail (problem+json)")
+    @APIResponse(responseCode = "503", description = "The SMTP server still fails; the delivery stays DEAD (problem+json)")
+    public DeliveryResponse retry(@Parameter(description = "The delivery", example = "0b9a4f1e-8f5c-4a53-9c4e-0d2b1f5e7a11")
+            @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id) {
+        UUID deliveryId = UUID.fromString(id);
+        deadLetters.retry(deliveryId);
+        return log.find(deliveryId).map(DeliveryResponse::from).orElseThrow();
     }
 }

@@ -35,9 +35,9 @@ public class DeliveryLog {
     }
 
     @Transactional
-    public boolean alreadySent(String eventId, String recipient) {
+    public boolean alreadySettled(String eventId, String recipient) {
         return deliveries.findByEventAndRecipient(eventId, recipient)
-                .filter(d -> d.status == DeliveryStatus.SENT)
+                .filter(d -> d.status.settled())
                 .isPresent();
     }
 
@@ -47,10 +47,44 @@ public class DeliveryLog {
         Instant now = Instant.now();
         Delivery delivery = record(notification, DeliveryStatus.SENT, now);
         delivery.sentAt = now;
-        outbox.record(NotificationSent.TYPE, notification.caseId().toString(), new NotificationSent(delivery.id,
-                notification.caseId(), notification.kind().name(), notification.recipient(),
+        delivery.lastError = null;
+        outbox.record(NotificationSent.TYPE, notification.aggregateId(), new NotificationSent(delivery.id,
+                notification.caseId(), notification.incidentId(), notification.kind().name(), notification.recipient(),
                 notification.language().code(), now));
         return delivery;
+    }
+
+    /** The recipient was refused for good: final, so neither a retry nor ops will send it again. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Delivery recordRejected(Notification notification, Throwable error) {
+        Delivery delivery = record(notification, DeliveryStatus.REJECTED, Instant.now());
+        delivery.lastError = describe(error);
+        return delivery;
+    }
+
+    /** Every retry of the event failed: its still-failing deliveries wait for ops. */
+    @Transactional(TxType.MANDATORY)
+    public int markDead(String eventId) {
+        return deliveries.update("status = ?1 where eventId = ?2 and status = ?3", DeliveryStatus.DEAD, eventId,
+                DeliveryStatus.FAILED);
+    }
+
+    /** An ops retry failed as well: back to the dead letters. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void markDeadAgain(String eventId, String recipient) {
+        deliveries.update("status = ?1 where eventId = ?2 and recipient = ?3 and status = ?4", DeliveryStatus.DEAD,
+                eventId, recipient, DeliveryStatus.FAILED);
+    }
+
+    @Transactional
+    public Optional<Delivery> find(UUID id) {
+        return deliveries.findByIdOptional(id);
+    }
+
+    /** Deliveries that gave up, oldest first. */
+    @Transactional
+    public List<Delivery> deadLetters(int limit) {
+        return deliveries.find("status = ?1 order by createdAt, id", DeliveryStatus.DEAD).page(0, limit).list();
     }
 
     @Transactional(TxType.REQUIRES_NEW)
@@ -88,6 +122,7 @@ public class DeliveryLog {
                     first.recipient = notification.recipient();
                     first.kind = notification.kind();
                     first.caseId = notification.caseId();
+                    first.incidentId = notification.incidentId();
                     first.createdAt = now;
                     return first;
                 });

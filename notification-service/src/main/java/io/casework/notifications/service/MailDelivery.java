@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.casework.notifications.domain.Delivery;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.vertx.ext.mail.SMTPException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +23,14 @@ public class MailDelivery {
 
     private static final Logger LOG = Logger.getLogger(MailDelivery.class);
 
+    public enum Outcome {
+        SENT,
+        /** An earlier attempt already settled this (event, recipient): sent, or refused for good. */
+        ALREADY_SETTLED,
+        /** The SMTP server refused the recipient for good; recorded as REJECTED and never retried. */
+        REJECTED
+    }
+
     private final Mailer mailer;
     private final DeliveryLog log;
     private final ExecutorService smtp = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("smtp-", 0).factory());
@@ -32,27 +41,49 @@ public class MailDelivery {
     }
 
     /**
-     * Sends the mail unless an earlier attempt for this event already reached this recipient. When the SMTP
-     * server refuses, the failure is recorded and {@link MailDeliveryException} is thrown, so that the event is
-     * handled again later.
+     * Sends the mail unless an earlier attempt for this event already settled this recipient. When the SMTP
+     * server fails or refuses for now, the failure is recorded and {@link MailDeliveryException} is thrown, so
+     * that the event is handled again later; a permanent refusal of the recipient is recorded and final.
      */
-    public void deliver(Notification notification) {
-        if (log.alreadySent(notification.eventId(), notification.recipient())) {
-            LOG.debugf("%s mail for case %s to %s was already sent", notification.kind(), notification.caseId(),
+    public Outcome deliver(Notification notification) {
+        if (log.alreadySettled(notification.eventId(), notification.recipient())) {
+            LOG.debugf("%s mail for %s to %s was already settled", notification.kind(), notification.aggregateId(),
                     notification.recipient());
-            return;
+            return Outcome.ALREADY_SETTLED;
         }
         try {
             send(toMail(notification));
         } catch (RuntimeException e) {
+            if (permanentlyRejected(e)) {
+                Delivery rejected = log.recordRejected(notification, e);
+                LOG.warnf("%s mail for %s to %s rejected for good: %s", notification.kind(), notification.aggregateId(),
+                        notification.recipient(), rejected.lastError);
+                return Outcome.REJECTED;
+            }
             Delivery failed = log.recordFailure(notification, e);
-            LOG.warnf("%s mail for case %s to %s failed (attempt %d): %s", notification.kind(), notification.caseId(),
+            LOG.warnf("%s mail for %s to %s failed (attempt %d): %s", notification.kind(), notification.aggregateId(),
                     notification.recipient(), failed.attempts, failed.lastError);
-            throw new MailDeliveryException("Cannot send " + notification.kind() + " mail for case "
-                    + notification.caseId(), e);
+            throw new MailDeliveryException("Cannot send " + notification.kind() + " mail for " + notification.aggregateId(), e);
         }
         log.recordSent(notification);
-        LOG.infof("Sent %s mail for case %s to %s", notification.kind(), notification.caseId(), notification.recipient());
+        LOG.infof("Sent %s mail for %s to %s", notification.kind(), notification.aggregateId(), notification.recipient());
+        return Outcome.SENT;
+    }
+
+    /**
+     * RFC 3463 5.1.x (bad destination mailbox or address) or reply 550/551/553: the address will not work on
+     * a retry. Other permanent replies (such as 554 for the message) are retried: they may be a relay's
+     * misconfiguration that ops fix.
+     */
+    static boolean permanentlyRejected(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SMTPException smtp && smtp.isPermanent()) {
+                int code = smtp.getReplyCode();
+                return code == 550 || code == 551 || code == 553
+                        || smtp.getEnhancedStatus() == SMTPException.EnhancedStatus.OTHER_ADDRESS;
+            }
+        }
+        return false;
     }
 
     /**
@@ -80,10 +111,12 @@ public class MailDelivery {
     }
 
     private static Mail toMail(Notification notification) {
-        return Mail.withText(notification.recipient(), notification.mail().subject(), notification.mail().text())
+        Mail mail = Mail.withText(notification.recipient(), notification.mail().subject(), notification.mail().text())
                 .setHtml(notification.mail().html())
                 .addHeader("Content-Language", notification.language().code())
                 // RFC 3834: tells auto-responders (out-of-office replies) not to answer.
                 .addHeader("Auto-Submitted", "auto-generated");
+        notification.headers().forEach(mail::addHeader);
+        return mail;
     }
 }

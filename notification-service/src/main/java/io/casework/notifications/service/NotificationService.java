@@ -1,47 +1,73 @@
 package io.casework.notifications.service;
 
+import java.io.IOException;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Set;
 
-import io.casework.notifications.domain.EmailAddresses;
-import io.casework.notifications.domain.Language;
-import io.casework.notifications.domain.NotificationKind;
-import io.casework.notifications.mail.CaseMail;
-import io.casework.notifications.mail.MailComposer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.casework.notifications.messaging.event.CaseChanged;
 import io.casework.notifications.messaging.event.CaseOpened;
-import io.casework.notifications.persistence.PreferenceRepository;
+import io.casework.notifications.messaging.event.IncidentChanged;
+import io.casework.notifications.messaging.event.SlaAlerted;
+import io.casework.notifications.messaging.inbound.MalformedEventException;
+import io.cloudevents.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Decides who is mailed about what, in which language, and hands each mail to {@link MailDelivery}. */
+/**
+ * Decides which mails an event causes (from the event and what the service knows now) and hands each to
+ * {@link MailDelivery}. Used by the event handlers and by the ops retry of a dead letter.
+ */
 @ApplicationScoped
 public class NotificationService {
 
-    private final PreferenceRepository preferences;
-    private final MailComposer composer;
-    private final MailDelivery delivery;
+    /** Event types that cause mail. */
+    public static final Set<String> MAILING_TYPES = Set.of(CaseOpened.TYPE, CaseChanged.STATE_CHANGED,
+            CaseChanged.COMMENT_ADDED, CaseChanged.ESCALATED, CaseChanged.RESOLVED, CaseChanged.CLOSED,
+            CaseChanged.REOPENED, SlaAlerted.WARNING, SlaAlerted.BREACHED, IncidentChanged.PUBLISHED,
+            IncidentChanged.UPDATED);
 
-    NotificationService(PreferenceRepository preferences, MailComposer composer, MailDelivery delivery) {
-        this.preferences = preferences;
-        this.composer = composer;
+    private final CaseNotifications cases;
+    private final SlaNotifications sla;
+    private final IncidentNotifications incidents;
+    private final MailDelivery delivery;
+    private final ObjectMapper json;
+
+    NotificationService(CaseNotifications cases, SlaNotifications sla, IncidentNotifications incidents,
+            MailDelivery delivery, ObjectMapper json) {
+        this.cases = cases;
+        this.sla = sla;
+        this.incidents = incidents;
         this.delivery = delivery;
+        this.json = json;
+    }
+
+    /** The mails {@code event} causes, one per recipient; none for a type that mails nobody. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Notification> plan(CloudEvent event) {
+        String id = event.getId();
+        return switch (event.getType()) {
+            case CaseOpened.TYPE -> cases.opened(id, read(event, CaseOpened.class));
+            case CaseChanged.STATE_CHANGED, CaseChanged.COMMENT_ADDED, CaseChanged.ESCALATED, CaseChanged.RESOLVED,
+                    CaseChanged.CLOSED, CaseChanged.REOPENED -> cases.changed(id, event.getType(), read(event, CaseChanged.class));
+            case SlaAlerted.WARNING, SlaAlerted.BREACHED -> sla.alerted(id, event.getType(), read(event, SlaAlerted.class));
+            case IncidentChanged.PUBLISHED, IncidentChanged.UPDATED ->
+                    incidents.changed(id, event.getType(), read(event, IncidentChanged.class));
+            default -> List.of();
+        };
     }
 
     /**
-     * The receipt of a new case, to its contact and CCs. The first-response target comes from sla-service in a
-     * later event, so the mail says it will follow rather than wait for it.
+     * Sends every mail. A failure does not stop the others: they get their mail now, and the retried event
+     * then mails only those still missing it. Throws the first failure (others suppressed) when any failed.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void caseOpened(String eventId, CaseOpened opened) {
-        CaseMail supportCase = new CaseMail(opened.number(), opened.subject(), opened.product(), opened.priority());
+    public void deliverAll(List<Notification> notifications) {
         MailDeliveryException failure = null;
-        for (String recipient : recipients(opened.contactEmail(), opened.ccEmails())) {
-            Language language = languageFor(recipient, opened.language());
+        for (Notification notification : notifications) {
             try {
-                delivery.deliver(new Notification(eventId, NotificationKind.CASE_OPENED, opened.caseId(), recipient,
-                        language, composer.caseOpened(supportCase, language)));
+                delivery.deliver(notification);
             } catch (MailDeliveryException e) {
-                // The others still get their mail now; the retried event then mails only those still missing it.
                 if (failure == null) {
                     failure = e;
                 } else {
@@ -54,19 +80,14 @@ public class NotificationService {
         }
     }
 
-    /** The contact first, then each CC once, whatever the spelling. */
-    private static List<String> recipients(String contact, List<String> ccs) {
-        return Stream.concat(Stream.of(contact), ccs == null ? Stream.empty() : ccs.stream())
-                .filter(address -> address != null && !address.isBlank())
-                .map(EmailAddresses::normalize)
-                .distinct()
-                .toList();
-    }
-
-    /** The recipient's chosen language when they have set one, else the case's (English when unsupported). */
-    private Language languageFor(String recipient, String caseLanguage) {
-        return preferences.findByEmail(recipient)
-                .flatMap(p -> Language.of(p.language))
-                .orElseGet(() -> Language.forMail(caseLanguage));
+    public <T> T read(CloudEvent event, Class<T> type) {
+        if (event.getData() == null) {
+            throw new MalformedEventException(event.getType() + " event " + event.getId() + " has no data");
+        }
+        try {
+            return json.readValue(event.getData().toBytes(), type);
+        } catch (IOException e) {
+            throw new MalformedEventException("Malformed " + event.getType() + " event " + event.getId(), e);
+        }
     }
 }

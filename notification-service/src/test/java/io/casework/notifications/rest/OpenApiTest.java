@@ -20,6 +20,11 @@ class OpenApiTest {
                 .body("paths.'/api/v1/notifications/preferences/me'.get.summary", notNullValue())
                 .body("paths.'/api/v1/notifications/preferences/me'.put.summary", notNullValue())
                 .body("paths.'/api/v1/notifications/preferences/me'.put.responses", hasKey("428"))
+                .body("paths.'/api/v1/notifications/dead-letters'.get.summary", notNullValue())
+                .body("paths.'/api/v1/notifications/deliveries/{id}/retry'.post.summary", notNullValue())
+                .body("paths.'/api/v1/notifications/deliveries/{id}/retry'.post.responses", hasKey("503"))
+                .body("paths.'/api/v1/notifications/unsubscribe'.get.summary", notNullValue())
+                .body("paths.'/api/v1/notifications/unsubscribe'.post.summary", notNullValue())
                 .body("paths.'/api/v1/notifications/deliveries'.get.responses.'200'.content.'application/json'.schema.'$ref'",
                         endsWith("DeliveryPage"));
     }

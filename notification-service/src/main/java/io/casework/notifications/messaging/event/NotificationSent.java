@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * {@code io.casework.notification.sent}: the SMTP server accepted a mail. Key = caseId. Carries no body.
+ * {@code io.casework.notification.sent}: the SMTP server accepted a mail. Key = caseId, or incidentId for
+ * known-issue mails. Carries no body.
  * Contract: docs/events/schemas/io.casework.notification.sent.json
  */
 public record NotificationSent(
         UUID deliveryId,
         UUID caseId,
+        UUID incidentId,
         String kind,
         String recipient,
         String language,

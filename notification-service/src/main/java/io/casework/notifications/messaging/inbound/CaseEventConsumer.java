@@ -1,15 +1,13 @@
 package io.casework.notifications.messaging.inbound;
 
-import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 
+import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.format.EventFormat;
-import io.cloudevents.core.provider.EventFormatProvider;
-import io.cloudevents.jackson.JsonFormat;
+import io.casework.notifications.service.DeadLetterService;
+import io.casework.notifications.service.MailDeliveryException;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,16 +15,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Transport adapter: turns Kafka records of {@code casework.case-events} into CloudEvents for the handler.
  * A failed attempt (SMTP or database unavailable) is retried with exponential backoff, each time in a new
- * transaction; after that the record goes to the dead-letter topic rather than being dropped.
+ * transaction. When mails still fail after that, the event is parked as a dead letter for ops to retry;
+ * anything else (a malformed event, a database outage) sends the record to the dead-letter topic.
  */
 @ApplicationScoped
 public class CaseEventConsumer {
 
-    private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
-    private final CaseEventHandler handler;
+    static final String TOPIC = "casework.case-events";
 
-    CaseEventConsumer(CaseEventHandler handler) {
+    private final CaseEventHandler handler;
+    private final DeadLetterService deadLetters;
+
+    CaseEventConsumer(CaseEventHandler handler, DeadLetterService deadLetters) {
         this.handler = handler;
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -41,18 +43,12 @@ public class CaseEventConsumer {
     @Retry(maxRetries = 8, delay = 1, delayUnit = ChronoUnit.SECONDS, jitter = 200,
             maxDuration = 5, durationUnit = ChronoUnit.MINUTES, abortOn = MalformedEventException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
+    @Fallback(fallbackMethod = "park", applyOn = MailDeliveryException.class)
     public void consume(String record) {
-        handler.handle(parse(record));
+        handler.handle(InboundRecords.parse(record, TOPIC));
     }
 
-    private CloudEvent parse(String record) {
-        if (record == null) {
-            throw new MalformedEventException("Empty record on casework.case-events");
-        }
-        try {
-            return format.deserialize(record.getBytes(StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            throw new MalformedEventException("Not a JSON CloudEvent on casework.case-events", e);
-        }
+    void park(String record) {
+        deadLetters.park(InboundRecords.parse(record, TOPIC), record);
     }
 }

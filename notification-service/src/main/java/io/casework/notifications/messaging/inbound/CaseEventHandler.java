@@ -1,12 +1,13 @@
 package io.casework.notifications.messaging.inbound;
 
-import java.io.IOException;
+import java.time.Instant;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.casework.notifications.messaging.event.CaseChanged;
 import io.casework.notifications.messaging.event.CaseOpened;
+import io.casework.notifications.persistence.KnownCaseRepository;
 import io.casework.notifications.persistence.ProcessedMessage;
 import io.casework.notifications.service.NotificationService;
 import io.cloudevents.CloudEvent;
@@ -16,50 +17,57 @@ import jakarta.transaction.Transactional;
 
 /**
  * Turns case events into notifications, each event id once: the processed-message log is written in the
- * same transaction, and each recipient's delivery row keeps a retried event from mailing anyone twice.
+ * same transaction, and each recipient's delivery row keeps a retried event from mailing anyone twice. Every
+ * case event also refreshes what the service knows of the case (the assignee that SLA mails go to).
  */
 @ApplicationScoped
 public class CaseEventHandler {
 
     private static final Logger LOG = Logger.getLogger(CaseEventHandler.class);
+    private static final Set<String> READ = Set.of(CaseOpened.TYPE, CaseChanged.STATE_CHANGED, CaseChanged.COMMENT_ADDED,
+            CaseChanged.ESCALATED, CaseChanged.RESOLVED, CaseChanged.CLOSED, CaseChanged.REOPENED, CaseChanged.ASSIGNED);
 
     private final NotificationService notifications;
-    private final ObjectMapper json;
+    private final KnownCaseRepository cases;
     private final MeterRegistry metrics;
 
-    CaseEventHandler(NotificationService notifications, ObjectMapper json, MeterRegistry metrics) {
+    CaseEventHandler(NotificationService notifications, KnownCaseRepository cases, MeterRegistry metrics) {
         this.notifications = notifications;
-        this.json = json;
+        this.cases = cases;
         this.metrics = metrics;
     }
 
     @Transactional
     public void handle(CloudEvent event) {
-        if (!CaseOpened.TYPE.equals(event.getType())) {
-            return; // other case events do not cause mail (yet), so there is nothing to record
+        if (!READ.contains(event.getType())) {
+            return; // nothing to mail or to remember, so nothing to record
         }
         if (!ProcessedMessage.markProcessed(event.getId(), event.getType())) {
             LOG.debugf("Skipping duplicate event %s", event.getId());
             metrics.counter("casework.inbound.duplicates", "type", event.getType()).increment();
             return;
         }
-        CaseOpened opened = read(event, CaseOpened.class);
-        if (opened.caseId() == null || opened.number() == null || opened.contactEmail() == null
-                || opened.contactEmail().isBlank()) {
+        if (CaseOpened.TYPE.equals(event.getType())) {
+            CaseOpened opened = notifications.read(event, CaseOpened.class);
+            require(event, opened.caseId() != null && opened.number() != null && present(opened.contactEmail()));
+            cases.recordSummary(opened.caseId(), opened.number(), opened.organization(), opened.subject(),
+                    opened.product(), opened.priority(), null, Instant.now());
+        } else {
+            CaseChanged changed = notifications.read(event, CaseChanged.class);
+            require(event, changed.caseId() != null && changed.number() != null && present(changed.contactEmail()));
+            cases.recordSummary(changed, Instant.now());
+        }
+        notifications.deliverAll(notifications.plan(event));
+    }
+
+    private static void require(CloudEvent event, boolean valid) {
+        if (!valid) {
             throw new MalformedEventException(event.getType() + " event " + event.getId()
                     + " lacks caseId, number or contactEmail");
         }
-        notifications.caseOpened(event.getId(), opened);
     }
 
-    private <T> T read(CloudEvent event, Class<T> type) {
-        if (event.getData() == null) {
-            throw new MalformedEventException(event.getType() + " event " + event.getId() + " has no data");
-        }
-        try {
-            return json.readValue(event.getData().toBytes(), type);
-        } catch (IOException e) {
-            throw new MalformedEventException("Malformed " + event.getType() + " event " + event.getId(), e);
-        }
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 }

@@ -11,20 +11,21 @@ import io.casework.notifications.domain.Delivery;
 public record DeliveryResponse(
         UUID id,
         @Schema(description = "Id of the CloudEvent that caused the mail") String eventId,
-        UUID caseId,
+        @Schema(description = "The case the mail is about; absent for known-issue mails") UUID caseId,
+        @Schema(description = "The known issue the mail is about; absent for case mails") UUID incidentId,
         @Schema(examples = "CASE_OPENED") String kind,
         @Schema(examples = "alice@acme.example") String recipient,
         @Schema(description = "ISO 639-1 language the mail was written in", examples = "fr") String language,
         @Schema(description = "The mail's subject line", examples = "[C-2026-000123] Case received: Mail delivery delayed")
         String subject,
-        @Schema(description = "SENT, or FAILED while retries go on", examples = "SENT") String status,
+        @Schema(description = "SENT; FAILED while retries go on; REJECTED when the address was refused for good; DEAD after every retry failed", examples = "SENT") String status,
         @Schema(description = "SMTP attempts so far", examples = "1") int attempts,
         @Schema(description = "Why the last failed attempt failed") String lastError,
         Instant createdAt,
         Instant sentAt) {
 
     public static DeliveryResponse from(Delivery d) {
-        return new DeliveryResponse(d.id, d.eventId, d.caseId, d.kind.name(), d.recipient, d.language, d.subject,
+        return new DeliveryResponse(d.id, d.eventId, d.caseId, d.incidentId, d.kind.name(), d.recipient, d.language, d.subject,
                 d.status.name(), d.attempts, d.lastError, d.createdAt, d.sentAt);
     }
 }

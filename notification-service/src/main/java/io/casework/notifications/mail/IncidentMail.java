@@ -1,0 +1,16 @@
+package io.casework.notifications.mail;
+
+import java.util.List;
+
+/** What a known-issue mail to a subscriber shows (English only, seed 002). */
+public record IncidentMail(
+        String number,
+        String title,
+        String headline,
+        String state,
+        String severity,
+        String impact,
+        List<String> affectedProducts,
+        String message,
+        String unsubscribeLink) {
+}

@@ -1,0 +1,88 @@
+package io.casework.notifications.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.casework.notifications.config.NotificationConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Links in mails that work without a login because they are signed (HMAC-SHA256 with
+ * casework.notifications.link-secret). Formats are in docs/notifications.md; case-service verifies survey links.
+ */
+@ApplicationScoped
+public class SignedLinks {
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
+    /** Keeps an unsubscribe signature from ever being valid as a survey signature, and the reverse. */
+    private static final String UNSUBSCRIBE_PURPOSE = "unsubscribe\n";
+
+    private final NotificationConfig config;
+
+    SignedLinks(NotificationConfig config) {
+        this.config = config;
+    }
+
+    public record Unsubscription(UUID incidentId, String email) {
+    }
+
+    /**
+     * {@code <base>/api/v1/cases/{caseId}/survey?token={expiry}.{signature}}: expiry in epoch seconds, signature
+     * = base64url (no padding) of HMAC-SHA256 over {@code "{caseId}.{expiry}"} (caseId lower-case).
+     */
+    public String survey(UUID caseId, Instant now) {
+        long expiry = now.plus(config.surveyLinkValidity()).getEpochSecond();
+        String signature = sign(caseId.toString() + "." + expiry);
+        return config.publicBaseUrl() + "/api/v1/cases/" + caseId + "/survey?token=" + expiry + "." + signature;
+    }
+
+    /** {@code <base>/api/v1/notifications/unsubscribe?token=…} for one person and one known issue. */
+    public String unsubscribe(UUID incidentId, String email) {
+        String payload = BASE64URL.encodeToString((incidentId + "\n" + email).getBytes(StandardCharsets.UTF_8));
+        return config.publicBaseUrl() + "/api/v1/notifications/unsubscribe?token=" + payload + "."
+                + sign(UNSUBSCRIBE_PURPOSE + payload);
+    }
+
+    /** Who and what an unsubscribe token names, when its signature is ours. */
+    public Optional<Unsubscription> verifyUnsubscribe(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0 || dot == token.length() - 1) {
+            return Optional.empty();
+        }
+        String payload = token.substring(0, dot);
+        byte[] expected = sign(UNSUBSCRIBE_PURPOSE + payload).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, given)) {
+            return Optional.empty();
+        }
+        try {
+            String[] parts = new String(BASE64URL_DECODER.decode(payload), StandardCharsets.UTF_8).split("\n", 2);
+            return parts.length == 2 ? Optional.of(new Unsubscription(UUID.fromString(parts[0]), parts[1])) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    String sign(String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(config.linkSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return BASE64URL.encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+}

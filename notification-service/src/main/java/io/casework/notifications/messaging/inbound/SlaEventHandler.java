@@ -1,0 +1,65 @@
+package io.casework.notifications.messaging.inbound;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+
+import io.casework.notifications.messaging.event.SlaAlerted;
+import io.casework.notifications.messaging.event.SlaTargetsSet;
+import io.casework.notifications.persistence.KnownCaseRepository;
+import io.casework.notifications.persistence.ProcessedMessage;
+import io.casework.notifications.service.NotificationService;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * SLA events, each id once: targets-set keeps the case's first-response due time (for the case mails);
+ * warnings and breaches are mailed to the assignee and the ops list.
+ */
+@ApplicationScoped
+public class SlaEventHandler {
+
+    private static final Logger LOG = Logger.getLogger(SlaEventHandler.class);
+    private static final Set<String> READ = Set.of(SlaTargetsSet.TYPE, SlaAlerted.WARNING, SlaAlerted.BREACHED);
+
+    private final NotificationService notifications;
+    private final KnownCaseRepository cases;
+    private final MeterRegistry metrics;
+
+    SlaEventHandler(NotificationService notifications, KnownCaseRepository cases, MeterRegistry metrics) {
+        this.notifications = notifications;
+        this.cases = cases;
+        this.metrics = metrics;
+    }
+
+    @Transactional
+    public void handle(CloudEvent event) {
+        if (!READ.contains(event.getType())) {
+            return;
+        }
+        if (!ProcessedMessage.markProcessed(event.getId(), event.getType())) {
+            LOG.debugf("Skipping duplicate event %s", event.getId());
+            metrics.counter("casework.inbound.duplicates", "type", event.getType()).increment();
+            return;
+        }
+        if (SlaTargetsSet.TYPE.equals(event.getType())) {
+            SlaTargetsSet set = notifications.read(event, SlaTargetsSet.class);
+            if (set.caseId() == null || set.targets() == null) {
+                throw new MalformedEventException(event.getType() + " event " + event.getId() + " lacks caseId or targets");
+            }
+            set.targets().stream()
+                    .filter(t -> "FIRST_RESPONSE".equals(t.metric()))
+                    .findFirst()
+                    .ifPresent(t -> cases.recordFirstResponse(set.caseId(), t.dueAt(), t.state(), Instant.now()));
+            return;
+        }
+        SlaAlerted alert = notifications.read(event, SlaAlerted.class);
+        if (alert.caseId() == null) {
+            throw new MalformedEventException(event.getType() + " event " + event.getId() + " lacks caseId");
+        }
+        notifications.deliverAll(notifications.plan(event));
+    }
+}

@@ -1,0 +1,76 @@
+package io.casework.notifications.messaging.inbound;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+
+import io.casework.notifications.domain.EmailAddresses;
+import io.casework.notifications.messaging.event.IncidentChanged;
+import io.casework.notifications.messaging.event.SubscriptionChanged;
+import io.casework.notifications.persistence.ProcessedMessage;
+import io.casework.notifications.persistence.SubscriptionRepository;
+import io.casework.notifications.service.NotificationService;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Status events, each id once: subscription events keep the subscriber list of each known issue; published
+ * and updated incidents are mailed to its current subscribers.
+ */
+@ApplicationScoped
+public class StatusEventHandler {
+
+    private static final Logger LOG = Logger.getLogger(StatusEventHandler.class);
+    private static final Set<String> READ = Set.of(IncidentChanged.PUBLISHED, IncidentChanged.UPDATED,
+            SubscriptionChanged.ADDED, SubscriptionChanged.REMOVED);
+
+    private final NotificationService notifications;
+    private final SubscriptionRepository subscriptions;
+    private final MeterRegistry metrics;
+
+    StatusEventHandler(NotificationService notifications, SubscriptionRepository subscriptions, MeterRegistry metrics) {
+        this.notifications = notifications;
+        this.subscriptions = subscriptions;
+        this.metrics = metrics;
+    }
+
+    @Transactional
+    public void handle(CloudEvent event) {
+        if (!READ.contains(event.getType())) {
+            return;
+        }
+        if (!ProcessedMessage.markProcessed(event.getId(), event.getType())) {
+            LOG.debugf("Skipping duplicate event %s", event.getId());
+            metrics.counter("casework.inbound.duplicates", "type", event.getType()).increment();
+            return;
+        }
+        switch (event.getType()) {
+            case SubscriptionChanged.ADDED, SubscriptionChanged.REMOVED -> {
+                SubscriptionChanged s = notifications.read(event, SubscriptionChanged.class);
+                if (s.incidentId() == null || s.subscriberEmail() == null || s.subscriberEmail().isBlank()) {
+                    throw new MalformedEventException(event.getType() + " event " + event.getId()
+                            + " lacks incidentId or subscriberEmail");
+                }
+                String email = EmailAddresses.normalize(s.subscriberEmail());
+                if (SubscriptionChanged.ADDED.equals(event.getType())) {
+                    subscriptions.subscribe(s.incidentId(), email, s.incidentNumber(), s.title(),
+                            s.subscribedAt() != null ? s.subscribedAt() : Instant.now());
+                } else {
+                    subscriptions.find(s.incidentId(), email).filter(sub -> sub.active())
+                            .ifPresent(sub -> sub.removedAt = s.removedAt() != null ? s.removedAt() : Instant.now());
+                }
+            }
+            default -> {
+                IncidentChanged incident = notifications.read(event, IncidentChanged.class);
+                if (incident.incidentId() == null || incident.number() == null) {
+                    throw new MalformedEventException(event.getType() + " event " + event.getId()
+                            + " lacks incidentId or number");
+                }
+                notifications.deliverAll(notifications.plan(event));
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.casework.notifications.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import io.casework.notifications.domain.EmailAddresses;
+import io.casework.notifications.domain.KnownCase;
+import io.casework.notifications.domain.Language;
+import io.casework.notifications.domain.NotificationKind;
+import io.casework.notifications.mail.CaseMail;
+import io.casework.notifications.mail.ComposedMail;
+import io.casework.notifications.mail.MailComposer;
+import io.casework.notifications.mail.SignedLinks;
+import io.casework.notifications.messaging.event.CaseChanged;
+import io.casework.notifications.messaging.event.CaseOpened;
+import io.casework.notifications.persistence.KnownCaseRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Who is mailed about a case event, with what. Customers (contact and CCs) hear of what support did; the
+ * assignee hears of what the customer wrote. Internal notes are never mailed. Each state change that has a
+ * mail of its own (solution, close, reopen) is not mailed a second time as a state change.
+ */
+@ApplicationScoped
+public class CaseNotifications {
+
+    private final Recipients recipients;
+    private final MailComposer composer;
+    private final SignedLinks links;
+    private final KnownCaseRepository cases;
+
+    CaseNotifications(Recipients recipients, MailComposer composer, SignedLinks links, KnownCaseRepository cases) {
+        this.recipients = recipients;
+        this.composer = composer;
+        this.links = links;
+        this.cases = cases;
+    }
+
+    /**
+     * The receipt of a new case, to its contact and CCs, sent at once. The first-response target comes from
+     * sla-service in a later event, so the mail says it will follow unless it is already known.
+     */
+    public List<Notification> opened(String eventId, CaseOpened opened) {
+        CaseMail supportCase = new CaseMail(opened.number(), opened.subject(), opened.product(), opened.priority());
+        Instant due = firstResponseDue(opened.caseId());
+        List<Notification> mails = new ArrayList<>();
+        for (String recipient : Recipients.contactAndCcs(opened.contactEmail(), opened.ccEmails())) {
+            Language language = recipients.languageFor(recipient, opened.language());
+            mails.add(Notification.aboutCase(eventId, NotificationKind.CASE_OPENED, opened.caseId(), recipient, language,
+                    composer.caseOpened(supportCase, language, due)));
+        }
+        return mails;
+    }
+
+    public List<Notification> changed(String eventId, String type, CaseChanged c) {
+        CaseMail supportCase = new CaseMail(c.number(), c.subject(), c.product(), c.priority());
+        List<String> customers = Recipients.contactAndCcs(c.contactEmail(), c.ccEmails());
+        return switch (type) {
+            case CaseChanged.STATE_CHANGED -> {
+                if (hasOwnMail(c) || sameAddress(c.changedBy(), c.contactEmail())) {
+                    yield List.of(); // covered by its own mail, or the contact did it and knows
+                }
+                Instant due = firstResponseDue(c.caseId());
+                yield toEach(eventId, NotificationKind.CASE_STATE_CHANGED, c, customers, c.language(),
+                        language -> composer.stateChanged(supportCase, language, c.to(), c.reason(), due));
+            }
+            case CaseChanged.COMMENT_ADDED -> {
+                if (!"PUBLIC".equals(c.visibility())) {
+                    yield List.of(); // internal notes stay with support
+                }
+                boolean bySupport = "STAFF".equals(c.authorKind());
+                List<String> others = bySupport ? customers : Recipients.distinct(Stream.of(c.assignee()));
+                List<String> readers = others.stream().filter(r -> !sameAddress(r, c.author())).toList();
+                // staff read in their own chosen language, else English; customers in the case's language
+                yield toEach(eventId, NotificationKind.CASE_COMMENTED, c, readers, bySupport ? c.language() : Language.DEFAULT.code(),
+                        language -> composer.commented(supportCase, language, bySupport, c.author(), c.body()));
+            }
+            case CaseChanged.ESCALATED -> toEach(eventId, NotificationKind.CASE_ESCALATED, c, customers, c.language(),
+                    language -> composer.escalated(supportCase, language, c.reason()));
+            case CaseChanged.RESOLVED -> toEach(eventId, NotificationKind.CASE_RESOLVED, c, customers, c.language(),
+                    language -> composer.resolved(supportCase, language, c.resolutionCode(), c.note()));
+            case CaseChanged.CLOSED -> closed(eventId, c, supportCase, customers);
+            case CaseChanged.REOPENED -> toEach(eventId, NotificationKind.CASE_REOPENED, c, customers, c.language(),
+                    language -> composer.reopened(supportCase, language));
+            default -> List.of();
+        };
+    }
+
+    /** Everyone hears of the close; only the contact, who filed the case, gets the survey link. */
+    private List<Notification> closed(String eventId, CaseChanged c, CaseMail supportCase, List<String> customers) {
+        String contact = EmailAddresses.normalize(c.contactEmail());
+        String survey = links.survey(c.caseId(), Instant.now());
+        return toEach(eventId, NotificationKind.CASE_CLOSED, c, customers, c.language(), (recipient, language) ->
+                composer.closed(supportCase, language, Boolean.TRUE.equals(c.automatic()),
+                        recipient.equals(contact) ? survey : null));
+    }
+
+    private List<Notification> toEach(String eventId, NotificationKind kind, CaseChanged c, List<String> to,
+            String fallbackLanguage, Function<Language, ComposedMail> compose) {
+        return toEach(eventId, kind, c, to, fallbackLanguage, (recipient, language) -> compose.apply(language));
+    }
+
+    private List<Notification> toEach(String eventId, NotificationKind kind, CaseChanged c, List<String> to,
+            String fallbackLanguage, BiFunction<String, Language, ComposedMail> compose) {
+        List<Notification> mails = new ArrayList<>();
+        for (String recipient : to) {
+            if (kind.optional() && !recipients.wantsCaseUpdates(recipient)) {
+                continue;
+            }
+            Language language = recipients.languageFor(recipient, fallbackLanguage);
+            mails.add(Notification.aboutCase(eventId, kind, c.caseId(), recipient, language, compose.apply(recipient, language)));
+        }
+        return mails;
+    }
+
+    private static boolean hasOwnMail(CaseChanged c) {
+        return "SOLUTION_PROVIDED".equals(c.to()) || "CLOSED".equals(c.to()) || "CLOSED".equals(c.from());
+    }
+
+    private static boolean sameAddress(String a, String b) {
+        return a != null && b != null && EmailAddresses.normalize(a).equals(EmailAddresses.normalize(b));
+    }
+
+    private Instant firstResponseDue(UUID caseId) {
+        return cases.find(caseId).map(KnownCase::pendingFirstResponse).orElse(null);
+    }
+}
