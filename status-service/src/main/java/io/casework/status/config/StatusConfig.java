@@ -13,6 +13,8 @@ public interface StatusConfig {
 
     Spike spike();
 
+    ProductOverride productOverride();
+
     interface IncidentNumber {
         /** Letters before the year in an incident's human number, as in I-2026-0001. */
         String prefix();
@@ -30,6 +32,14 @@ public interface StatusConfig {
 
         /** Cache-Control max-age of the public views, so that the gateway can serve them. */
         Duration maxAge();
+    }
+
+    interface ProductOverride {
+        /**
+         * How often each instance records and announces the status overrides whose until has passed (the views show
+         * the computed status from that instant already).
+         */
+        String lapseCheckInterval();
     }
 
     interface Spike {

@@ -1,5 +1,6 @@
 package io.casework.status.persistence;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,15 @@ public class ProductRepository implements PanacheRepositoryBase<Product, String>
         // now that no one else can change it.
         locked.forEach(getEntityManager()::refresh);
         return locked;
+    }
+
+    /** The ids of the products whose status override has passed its until by {@code now} and is still recorded. */
+    public List<String> withLapsedOverride(Instant now) {
+        return getEntityManager()
+                .createQuery("select id from Product where overrideStatus is not null and overrideUntil <= :now",
+                        String.class)
+                .setParameter("now", now)
+                .getResultList();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.casework.status.persistence;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 
 /** A counter that every change of the public views moves: the caches of all instances compare it to theirs. */
@@ -12,16 +13,23 @@ public class StatusRevisionRepository {
     public record Revision(long number, Instant changedAt) {
     }
 
-    private final EntityManager em;
+    /** Signal fired by {@link #bump}: observed after commit, it rebuilds this instance's public views at once. */
+    public record RevisionBumped() {
+    }
 
-    StatusRevisionRepository(EntityManager em) {
+    private final EntityManager em;
+    private final Event<RevisionBumped> bumped;
+
+    StatusRevisionRepository(EntityManager em, Event<RevisionBumped> bumped) {
         this.em = em;
+        this.bumped = bumped;
     }
 
     public void bump(Instant at) {
         em.createNativeQuery("UPDATE status_revision SET revision = revision + 1, changed_at = :at WHERE id = 1")
                 .setParameter("at", at)
                 .executeUpdate();
+        bumped.fire(new RevisionBumped());
     }
 
     public Revision current() {

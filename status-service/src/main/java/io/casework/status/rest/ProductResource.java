@@ -1,6 +1,7 @@
 package io.casework.status.rest;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -8,17 +9,25 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.casework.status.config.StatusConfig;
+import io.casework.status.domain.Product;
+import io.casework.status.domain.ProductNotFoundException;
 import io.casework.status.rest.board.BoardCache;
 import io.casework.status.rest.board.Conditional;
 import io.casework.status.rest.board.Rendered;
 import io.casework.status.rest.dto.ProductResponse;
+import io.casework.status.rest.dto.StatusOverrideRequest;
 import io.casework.status.service.ProductService;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,11 +41,13 @@ public class ProductResource {
 
     private final ProductService service;
     private final BoardCache cache;
+    private final CallerFactory callers;
     private final Duration maxAge;
 
-    ProductResource(ProductService service, BoardCache cache, StatusConfig config) {
+    ProductResource(ProductService service, BoardCache cache, CallerFactory callers, StatusConfig config) {
         this.service = service;
         this.cache = cache;
+        this.callers = callers;
         this.maxAge = config.board().maxAge();
     }
 
@@ -44,11 +55,45 @@ public class ProductResource {
     @PermitAll
     @RunOnVirtualThread
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List products with their current status", description = "Public. A product's status follows "
-            + "its worst open incident: CRITICAL is MAJOR_OUTAGE, HIGH PARTIAL_OUTAGE, MEDIUM or LOW DEGRADED, "
-            + "maintenance in progress UNDER_MAINTENANCE, none OPERATIONAL.")
+    @Operation(summary = "List products with their current status", description = "Public. A product's computed status "
+            + "follows its worst open incident: CRITICAL is MAJOR_OUTAGE, HIGH PARTIAL_OUTAGE, MEDIUM or LOW DEGRADED, "
+            + "maintenance in progress UNDER_MAINTENANCE, none OPERATIONAL. Its status is that one, or a status "
+            + "publisher's override while it is active (then override gives the reason and until when).")
     public List<ProductResponse> list() {
-        return service.list().stream().map(ProductResponse::from).toList();
+        Instant now = Instant.now();
+        return service.list().stream().map(p -> ProductResponse.from(p, now)).toList();
+    }
+
+    @PUT
+    @Path("{id}/status-override")
+    @RolesAllowed("status-publisher")
+    @RunOnVirtualThread
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Override a product's status", description = "Sets (or replaces) the status shown for the "
+            + "product whatever its open incidents give, until it is ended (DELETE) or until passes. Incidents keep "
+            + "changing computedStatus meanwhile. No precondition: products carry no version, and the latest "
+            + "publisher's decision wins. When the shown status changes, io.casework.status.product-status-changed "
+            + "is sent on casework.status-events.")
+    @APIResponse(responseCode = "200", description = "Overridden; the product as now shown")
+    @APIResponse(responseCode = "400", description = "Unknown status, reason missing or too long, until not in the future")
+    @APIResponse(responseCode = "404", description = "No such product")
+    public ProductResponse override(@PathParam("id") String id, @Valid @NotNull StatusOverrideRequest request) {
+        Product product = service.override(id,
+                new ProductService.SetOverride(request.status(), request.reason(), request.until()), callers.current());
+        return ProductResponse.from(product, Instant.now());
+    }
+
+    @DELETE
+    @Path("{id}/status-override")
+    @RolesAllowed("status-publisher")
+    @RunOnVirtualThread
+    @Operation(summary = "End a product's status override", description = "The status is the one its open incidents "
+            + "give again (product-status-changed is sent if that differs). Idempotent: 204 whether or not there was one.")
+    @APIResponse(responseCode = "204", description = "Not overridden (any more)")
+    @APIResponse(responseCode = "404", description = "No such product")
+    public void endOverride(@PathParam("id") String id) {
+        service.endOverride(id);
     }
 
     @GET
@@ -77,7 +122,7 @@ public class ProductResource {
 
     private static Rendered feed(Rendered feed, String id) {
         if (feed == null) {
-            throw new NotFoundException("Product " + id + " not found: GET /api/v1/status/products lists them");
+            throw new ProductNotFoundException(id);
         }
         return feed;
     }

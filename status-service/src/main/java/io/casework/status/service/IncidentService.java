@@ -3,6 +3,7 @@ package io.casework.status.service;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,7 @@ import io.casework.status.domain.Visibility;
 import io.casework.status.messaging.event.IncidentPublished;
 import io.casework.status.messaging.event.IncidentUpdated;
 import io.casework.status.messaging.event.PostmortemPublished;
+import io.casework.status.messaging.event.ProductStatusChanged;
 import io.casework.status.messaging.outbound.EventOutbox;
 import io.casework.status.persistence.IncidentRepository;
 import io.casework.status.persistence.ProductRepository;
@@ -102,9 +104,10 @@ public class IncidentService {
         incident.regions.addAll(command.regions());
         incident.record(initialState, command.message(), caller.email(), now);
         incidents.persist(incident);
-        reflectOpenIncidents(affected, now);
+        List<Product.StatusChange> changes = reflectOpenIncidents(affected, now);
         revision.bump(now);
         outbox.record(IncidentPublished.TYPE, incident.id.toString(), IncidentPublished.of(incident));
+        announce(changes);
         return incident;
     }
 
@@ -163,10 +166,12 @@ public class IncidentService {
         Instant now = now();
         incident.draft = false;
         incident.record(state, command.message(), caller.email(), now);
-        reflectOpenIncidents(products.lockForStatusChange(incident.affectedProductIds()), now);
+        List<Product.StatusChange> changes =
+                reflectOpenIncidents(products.lockForStatusChange(incident.affectedProductIds()), now);
         incidents.flush();
         revision.bump(now);
         outbox.record(IncidentPublished.TYPE, incident.id.toString(), IncidentPublished.of(incident));
+        announce(changes);
         return incident;
     }
 
@@ -183,11 +188,13 @@ public class IncidentService {
         IncidentState previous = incident.state;
         Instant now = now();
         int seq = incident.record(command.state(), command.message(), caller.email(), now);
-        reflectOpenIncidents(products.lockForStatusChange(incident.affectedProductIds()), now);
+        List<Product.StatusChange> changes =
+                reflectOpenIncidents(products.lockForStatusChange(incident.affectedProductIds()), now);
         // Flush now so that the version returned as the new ETag is the one committed.
         incidents.flush();
         revision.bump(now);
         outbox.record(IncidentUpdated.TYPE, incident.id.toString(), IncidentUpdated.of(incident, previous, seq));
+        announce(changes);
         return incident;
     }
 
@@ -271,12 +278,22 @@ public class IncidentService {
         }
     }
 
-    /** A product's status follows the worst open incident that affects it (the changed incident is flushed first). */
-    private void reflectOpenIncidents(Collection<Product> affected, Instant now) {
+    /**
+     * A product's computed status follows the worst open incident that affects it (the changed incident is flushed
+     * first); its effective status too, unless overridden. Returns the effective status changes, to announce.
+     */
+    private List<Product.StatusChange> reflectOpenIncidents(Collection<Product> affected, Instant now) {
         incidents.flush();
+        List<Product.StatusChange> changes = new ArrayList<>();
         for (Product product : affected) {
-            product.reflectOpenIncidents(incidents.openAffecting(product.id), now);
+            product.reflectOpenIncidents(incidents.openAffecting(product.id), now).ifPresent(changes::add);
         }
+        return changes;
+    }
+
+    /** After the incident's own event, so that a consumer reading both learns of the incident first. */
+    private void announce(List<Product.StatusChange> changes) {
+        changes.forEach(c -> outbox.record(ProductStatusChanged.TYPE, c.product().id, ProductStatusChanged.of(c)));
     }
 
     /** PostgreSQL keeps microseconds: what is returned now is what is read back later. */

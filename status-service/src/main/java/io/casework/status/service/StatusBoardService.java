@@ -37,6 +37,12 @@ public class StatusBoardService {
      */
     public record Board(StatusRevisionRepository.Revision revision, Instant readAt, List<Product> products,
             List<Incident> incidents) {
+
+        /** The last change shown: the revision's, or a status override that lapsed since (not yet recorded). */
+        public Instant changedAt() {
+            return products.stream().map(p -> p.effectiveSince(readAt))
+                    .reduce(revision.changedAt(), (a, b) -> b.isAfter(a) ? b : a);
+        }
     }
 
     @Transactional

@@ -123,6 +123,7 @@ class SpikeDetectionTest {
             product.id = id;
             product.name = "Product " + id;
             product.status = ProductStatus.OPERATIONAL;
+            product.computedStatus = ProductStatus.OPERATIONAL;
             product.updatedAt = Instant.now();
             product.persist();
             for (int week = 1; week <= previousWeeks.size(); week++) {

@@ -44,6 +44,7 @@ final class StatusFixtures {
             product.id = id;
             product.name = name + " " + id;
             product.status = ProductStatus.OPERATIONAL;
+            product.computedStatus = ProductStatus.OPERATIONAL;
             product.updatedAt = Instant.now();
             product.persist();
         });

@@ -2,8 +2,10 @@ package io.casework.status.rest.board;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.casework.status.config.StatusConfig;
 import io.casework.status.domain.Product;
-import io.casework.status.messaging.outbound.EventOutbox;
+import io.casework.status.persistence.StatusRevisionRepository;
 import io.casework.status.service.StatusBoardService;
 import io.casework.status.service.StatusBoardService.Board;
 import io.quarkus.runtime.StartupEvent;
@@ -29,7 +31,8 @@ import jakarta.enterprise.event.TransactionPhase;
  * The public views (incidents.json, feeds, the page), rendered once per change and served from memory, so that
  * readers never reach the database (status pages are read in bursts exactly when something is down). Rebuilt
  * right after a local change commits, when the status revision moved through another instance (checked every
- * {@code casework.board.refresh-interval}), and hourly so that the 90-day window slides.
+ * {@code casework.board.refresh-interval}), when a product's status override lapses, and hourly so that the 90-day
+ * window slides.
  */
 @ApplicationScoped
 public class BoardCache {
@@ -57,9 +60,12 @@ public class BoardCache {
         this.feeds = new FeedWriter(config.board().publicUrl());
     }
 
-    /** Every view of one board; the per-product feeds are keyed by product id. */
-    public record Snapshot(long revision, Instant builtAt, Rendered incidentsJson, Rendered atom, Rendered rss,
-            Rendered page, Map<String, Rendered> productAtom, Map<String, Rendered> productRss) {
+    /**
+     * Every view of one board; the per-product feeds are keyed by product id. {@code nextLapse}: when the first of the
+     * status overrides shown lapses (null if none will), and the views must show the computed status instead.
+     */
+    public record Snapshot(long revision, Instant builtAt, Instant nextLapse, Rendered incidentsJson, Rendered atom,
+            Rendered rss, Rendered page, Map<String, Rendered> productAtom, Map<String, Rendered> productRss) {
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -70,7 +76,7 @@ public class BoardCache {
      * Waits for the rebuild, so that whoever changed the status reads it back at once; on another thread, because
      * the committed transaction is still bound to this one.
      */
-    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventOutbox.OutboxRecorded recorded) {
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusRevisionRepository.RevisionBumped bumped) {
         CompletableFuture.runAsync(() -> refresh(false), rebuilds).join();
     }
 
@@ -89,13 +95,17 @@ public class BoardCache {
         return snapshot;
     }
 
-    /** Rebuilds when the revision moved (or {@code force}, or the window must slide); one rebuild at a time. */
+    /**
+     * Rebuilds when the revision moved (or {@code force}, or the window must slide, or an override lapsed); one
+     * rebuild at a time.
+     */
     synchronized void refresh(boolean force) {
         try {
             Snapshot current = snapshot;
             Instant now = Instant.now();
             if (!force && current != null && current.revision() == board.revision().number()
-                    && current.builtAt().plus(SLIDE).isAfter(now)) {
+                    && current.builtAt().plus(SLIDE).isAfter(now)
+                    && (current.nextLapse() == null || current.nextLapse().isAfter(now))) {
                 return;
             }
             snapshot = build(board.read(now));
@@ -108,7 +118,7 @@ public class BoardCache {
     }
 
     private Snapshot build(Board board) {
-        Instant changed = board.revision().changedAt();
+        Instant changed = board.changedAt();
         Map<String, Rendered> productAtom = new HashMap<>();
         Map<String, Rendered> productRss = new HashMap<>();
         for (Product product : board.products()) {
@@ -116,7 +126,13 @@ public class BoardCache {
             productRss.put(product.id, Rendered.of(feeds.rss(board, product), RSS, changed));
         }
         try {
-            return new Snapshot(board.revision().number(), board.readAt(),
+            Instant nextLapse = board.products().stream()
+                    .flatMap(p -> p.activeOverride(board.readAt()).stream())
+                    .map(Product.StatusOverride::until)
+                    .filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder())
+                    .orElse(null);
+            return new Snapshot(board.revision().number(), board.readAt(), nextLapse,
                     Rendered.of(json.writeValueAsBytes(DashboardJson.of(board)), JSON, changed),
                     Rendered.of(feeds.atom(board, null), ATOM, changed),
                     Rendered.of(feeds.rss(board, null), RSS, changed),

@@ -30,7 +30,18 @@ public record DashboardJson(Instant updated, List<ProductEntry> products, List<I
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ProductEntry(@Schema(examples = "cloud-mail") String id, @Schema(examples = "Cloud Mail") String title,
-            @Schema(examples = "OPERATIONAL") String status, Instant updated) {
+            @Schema(description = "The effective status: the override while one is active, else what the open "
+                    + "incidents give", examples = "OPERATIONAL") String status,
+            @Schema(description = "When the status last changed") Instant updated,
+            @Schema(description = "Present while a status publisher overrides the status")
+            @JsonInclude(JsonInclude.Include.NON_NULL) OverrideEntry override) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OverrideEntry(
+            @Schema(examples = "Mail delivery is being verified after the relay replacement") String reason,
+            @Schema(description = "When the override lapses; absent: until it is ended") Instant until) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -61,9 +72,16 @@ public record DashboardJson(Instant updated, List<ProductEntry> products, List<I
     }
 
     public static DashboardJson of(Board board) {
-        return new DashboardJson(board.revision().changedAt(),
-                board.products().stream().map(p -> new ProductEntry(p.id, p.name, p.status.name(), p.updatedAt)).toList(),
+        Instant now = board.readAt();
+        return new DashboardJson(board.changedAt(),
+                board.products().stream().map(p -> product(p, now)).toList(),
                 board.incidents().stream().map(DashboardJson::entry).toList());
+    }
+
+    static ProductEntry product(Product product, Instant now) {
+        return new ProductEntry(product.id, product.name, product.effectiveStatus(now).name(),
+                product.effectiveSince(now),
+                product.activeOverride(now).map(o -> new OverrideEntry(o.reason(), o.until())).orElse(null));
     }
 
     static IncidentEntry entry(Incident incident) {

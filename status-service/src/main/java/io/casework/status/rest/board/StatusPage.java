@@ -1,6 +1,7 @@
 package io.casework.status.rest.board;
 
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import io.casework.status.domain.Incident;
 import io.casework.status.domain.IncidentKind;
 import io.casework.status.domain.IncidentUpdate;
+import io.casework.status.domain.Product;
 import io.casework.status.domain.ProductStatus;
 import io.casework.status.service.StatusBoardService.Board;
 import io.quarkus.qute.Location;
@@ -34,8 +36,9 @@ public class StatusPage {
     public record Overall(String text, String css) {
     }
 
+    /** {@code note}: why a status publisher set the status by hand (and until when); null when it is computed. */
     @TemplateData
-    public record ProductRow(String id, String name, String status, String css) {
+    public record ProductRow(String id, String name, String status, String css, String note) {
     }
 
     @TemplateData
@@ -44,18 +47,26 @@ public class StatusPage {
     }
 
     public String render(Board board) {
-        ProductStatus worst = board.products().stream().map(p -> p.status).max(Comparator.naturalOrder())
+        Instant now = board.readAt();
+        ProductStatus worst = board.products().stream().map(p -> p.effectiveStatus(now)).max(Comparator.naturalOrder())
                 .orElse(ProductStatus.OPERATIONAL);
         List<Entry> open = board.incidents().stream().filter(Incident::isOpen).map(StatusPage::entry).toList();
         List<Entry> past = board.incidents().stream().filter(Incident::isResolved).map(StatusPage::entry).toList();
         return template
                 .data("overall", overall(worst))
-                .data("products", board.products().stream()
-                        .map(p -> new ProductRow(p.id, p.name, label(p.status), css(p.status))).toList())
+                .data("products", board.products().stream().map(p -> row(p, now)).toList())
                 .data("open", open)
                 .data("past", past)
-                .data("updated", WHEN.format(board.revision().changedAt()))
+                .data("updated", WHEN.format(board.changedAt()))
                 .render();
+    }
+
+    private static ProductRow row(Product product, Instant now) {
+        ProductStatus status = product.effectiveStatus(now);
+        String note = product.activeOverride(now)
+                .map(o -> o.reason() + (o.until() == null ? "" : " (until " + WHEN.format(o.until()) + ")"))
+                .orElse(null);
+        return new ProductRow(product.id, product.name, label(status), css(status), note);
     }
 
     private static Entry entry(Incident incident) {
