@@ -131,12 +131,12 @@ public class CaseService {
         return supportCase;
     }
 
-    @Transactional
+    // Reads run without a transaction: no flush or dirty checking, the request's session only loads.
     public Case get(UUID id, Caller caller) {
         return access.visible(id, caller);
     }
 
-    @Transactional
+    // Reads run without a transaction: no flush or dirty checking, the request's session only loads.
     public List<Case> list(CaseFilter filter, Caller caller) {
         policy.requireMember(caller);
         return cases.search(filter, caller);

@@ -30,7 +30,7 @@ public class CaseTimeline {
             String reason, UUID commentId, String visibility, String body) {
     }
 
-    @Transactional
+    // Reads run without a transaction: no flush or dirty checking, the request's session only loads.
     public List<Item> of(UUID caseId, Caller caller) {
         access.visible(caseId, caller);
         List<Item> items = new ArrayList<>();

@@ -79,7 +79,7 @@ public class CommentService {
         return comment;
     }
 
-    @Transactional
+    // Reads run without a transaction: no flush or dirty checking, the request's session only loads.
     public List<Comment> list(UUID caseId, Caller caller) {
         access.visible(caseId, caller);
         return caller.isStaff()
