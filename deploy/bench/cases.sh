@@ -34,7 +34,8 @@ export PGPASSWORD="${DB_PASSWORD:-casework}"
 pg="-h 127.0.0.1 -p ${DB_PORT:-5432} -U ${DB_USER:-casework}"
 "$pg_bin/psql" $pg -d casework_cases -qc "DROP TABLE IF EXISTS bench_insert; CREATE TABLE bench_insert (id bigserial PRIMARY KEY, subject text, created_at timestamptz default now())"
 echo "INSERT INTO bench_insert (subject) VALUES ('benchmark row');" > "$work/insert.sql"
-"$pg_bin/pgbench" $pg -d casework_cases -n -M prepared -c "$connections" -j 2 -T "$duration" -f "$work/insert.sql" | tee "$work/pgbench.txt"
+"$pg_bin/pgbench" $pg -n -M prepared -c "$connections" -j 2 -T "$duration" -f "$work/insert.sql" casework_cases \
+  | tee "$work/pgbench.txt"
 "$pg_bin/psql" $pg -d casework_cases -qc "DROP TABLE bench_insert"
 
 creates=$(awk '/Requests\/sec/ {print $2}' "$work/post.txt")
@@ -43,6 +44,7 @@ tps=$(awk '/^tps/ {print $3; exit}' "$work/pgbench.txt")
 post_err=$(grep -E "Non-2xx|Socket errors" "$work/post.txt" || true)
 get_err=$(grep -E "Non-2xx|Socket errors" "$work/get.txt" || true)
 echo
+echo "== summary (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "== summary ($connections clients, ${duration}s each, one run)"
 printf 'case creations/s : %s  (%s)\n' "$creates" "${post_err:-no errors}"
 printf 'case reads/s     : %s  (%s)\n' "$reads" "${get_err:-no errors}"
