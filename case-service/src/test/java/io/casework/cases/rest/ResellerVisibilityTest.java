@@ -66,6 +66,10 @@ class ResellerVisibilityTest {
             }
         }
         as(clientAdmin).get("/api/v1/cases/" + filedByClient + "/comments").then().body("body", hasItem("Reseller comment"));
+        assertWrites(filedByClient, tokens, Map.of("client", 201, "rita", 201, "partnerClient", 201, "pat", 404,
+                "otherCustomer", 404, "agent", 201));
+        given().contentType("application/json").body("{\"body\": \"anonymous\"}")
+                .post("/api/v1/cases/" + filedByClient + "/comments").then().statusCode(401);
 
         // The client withdraws access: hidden from the reseller at once, in reads and in lists.
         as(clientAdmin).body("{\"granted\": false}").put("/api/v1/organizations/" + client + "/reseller-access")
@@ -88,6 +92,7 @@ class ResellerVisibilityTest {
             assertMatrix(earlier, tokens, Map.of("client", 200, "rita", 404, "pat", 404, "agent", 200));
         }
         assertMatrix(filedAfterTransfer, tokens, Map.of("client", 200, "rita", 404, "pat", 200, "otherCustomer", 404));
+        assertWrites(filedByReseller, tokens, Map.of("rita", 404, "partnerClient", 404, "pat", 404, "client", 201));
         as(pat).get("/api/v1/cases?limit=100").then().body("items.id", not(hasItem(filedByReseller)))
                 .body("items.id", hasItem(filedAfterTransfer));
         as(ALICE).get("/api/v1/cases/" + filedAfterTransfer).then().statusCode(404);
@@ -103,6 +108,22 @@ class ResellerVisibilityTest {
             return null;
         }
         return response.statusCode(201).extract().path("id");
+    }
+
+    /** Writes follow reads: a refused identity gets 404 on comment, close and escalate, and nothing is stored. */
+    private static void assertWrites(String caseId, Map<String, String> tokens, Map<String, Integer> commentStatus) {
+        commentStatus.forEach((who, status) -> {
+            int comment = as(tokens.get(who)).body("{\"body\": \"from " + who + "\"}")
+                    .post("/api/v1/cases/" + caseId + "/comments").then().extract().statusCode();
+            assertEquals(status, comment, who + " POST /api/v1/cases/{id}/comments");
+            if (status == 404) {
+                assertEquals(404, as(tokens.get(who)).body("{}").post("/api/v1/cases/" + caseId + "/close").then()
+                        .extract().statusCode(), who + " POST close");
+                assertEquals(404, as(tokens.get(who)).body("{\"reason\": \"BUSINESS_IMPACT\", \"justification\": \"x\"}")
+                        .post("/api/v1/cases/" + caseId + "/escalate").then().extract().statusCode(), who + " POST escalate");
+                as(SAM).get("/api/v1/cases/" + caseId + "/comments").then().body("body", not(hasItem("from " + who)));
+            }
+        });
     }
 
     private static void assertMatrix(String caseId, Map<String, String> tokens, Map<String, Integer> expected) {
