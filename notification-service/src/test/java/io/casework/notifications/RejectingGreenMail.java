@@ -1,5 +1,6 @@
 package io.casework.notifications;
 
+import java.time.Instant;
 import java.util.Map;
 
 import com.icegreen.greenmail.Managers;
@@ -12,7 +13,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * GreenMail that, like a real mail server, refuses unknown mailboxes for good: any address whose local part
- * starts with {@code bounce-} gets {@code 550 5.1.1} at RCPT TO. Everything else is accepted as usual.
+ * starts with {@code bounce-} gets {@code 550 5.1.1} at RCPT TO. Everything else is accepted as usual, and
+ * the time of acceptance is noted per recipient (for the latency benchmark).
  */
 final class RejectingGreenMail extends GreenMail {
 
@@ -35,6 +37,16 @@ final class RejectingGreenMail extends GreenMail {
                     return "550 5.1.1 <" + address.getEmail() + ">: Recipient address rejected: User unknown";
                 }
                 return super.checkRecipient(state, address);
+            }
+
+            @Override
+            public synchronized void send(SmtpState state) {
+                // The whole message is in: the server accepts it (250) right after this.
+                Instant now = Instant.now();
+                for (MailAddress to : state.getMessage().getToAddresses()) {
+                    SmtpServer.accepted(to.getEmail(), now);
+                }
+                super.send(state);
             }
         };
 

@@ -3,9 +3,13 @@ package io.casework.notifications;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -24,6 +28,7 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     private static final String HOST = "127.0.0.1";
 
+    private static final Map<String, List<Instant>> ACCEPTED = new ConcurrentHashMap<>();
     private static ServerSetup setup;
     private static GreenMail greenMail;
 
@@ -48,6 +53,15 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("The SMTP server was not started: is TestInfrastructure on the class path?");
         }
         return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> isTo(m, address)).toList();
+    }
+
+    /** When the server accepted each message to {@code address} (lower case), in order; kept across restarts. */
+    public static List<Instant> acceptedAt(String address) {
+        return List.copyOf(ACCEPTED.getOrDefault(address.toLowerCase(Locale.ROOT), List.of()));
+    }
+
+    static void accepted(String address, Instant at) {
+        ACCEPTED.computeIfAbsent(address.toLowerCase(Locale.ROOT), a -> new CopyOnWriteArrayList<>()).add(at);
     }
 
     /** Takes the server down: connections to its port are refused until {@link #startAgain()}. */

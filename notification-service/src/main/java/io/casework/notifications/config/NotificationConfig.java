@@ -21,4 +21,38 @@ public interface NotificationConfig {
     /** How long the survey link of a closed case works. */
     @WithDefault("P30D")
     Duration surveyLinkValidity();
+
+    /** Partner webhooks. */
+    Webhooks webhooks();
+
+    interface Webhooks {
+
+        /** Whether http://localhost and http://127.0.0.1 endpoints are accepted (dev and tests only; else https). */
+        @WithDefault("false")
+        boolean allowInsecureLocalhost();
+
+        /** How often the sender looks for due deliveries. */
+        @WithDefault("1s")
+        String pollInterval();
+
+        /** Most deliveries claimed in one pass of the sender. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** Attempts before a delivery is DEAD. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Wait after the first failed attempt; it doubles after each further one. */
+        @WithDefault("PT10S")
+        Duration initialBackoff();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("PT1H")
+        Duration maxBackoff();
+
+        /** How long an endpoint has to answer. */
+        @WithDefault("PT10S")
+        Duration requestTimeout();
+    }
 }

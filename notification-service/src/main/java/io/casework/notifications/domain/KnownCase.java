@@ -36,6 +36,10 @@ public class KnownCase extends PanacheEntityBase {
     @Column(name = "first_response_state")
     public String firstResponseState;
 
+    /** When the case was filed (from its opened event); partner webhooks compare it with when the reseller took over. */
+    @Column(name = "created_at")
+    public Instant createdAt;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

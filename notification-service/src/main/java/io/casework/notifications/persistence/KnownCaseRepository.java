@@ -39,6 +39,17 @@ public class KnownCaseRepository implements PanacheRepositoryBase<KnownCase, UUI
         recordSummary(c.caseId(), c.number(), c.organization(), c.subject(), c.product(), c.priority(), c.assignee(), at);
     }
 
+    /** When the case was filed, from its opened event (the only case event that carries it). */
+    public void recordCreated(UUID caseId, String organization, Instant createdAt, Instant at) {
+        getEntityManager().createNativeQuery("""
+                INSERT INTO known_case (case_id, organization, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (case_id) DO UPDATE SET created_at = excluded.created_at,
+                    organization = coalesce(known_case.organization, excluded.organization)""")
+                .setParameter(1, caseId).setParameter(2, organization).setParameter(3, createdAt).setParameter(4, at)
+                .executeUpdate();
+        getEntityManager().clear();
+    }
+
     /** The latest first-response target sla-service set for the case. */
     public void recordFirstResponse(UUID caseId, Instant dueAt, String state, Instant at) {
         getEntityManager().createNativeQuery("""

@@ -8,12 +8,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.casework.notifications.service.DeadLetterService;
 import io.casework.notifications.service.MailDeliveryException;
+import io.casework.notifications.service.WebhookFanOut;
+import io.cloudevents.CloudEvent;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Transport adapter: turns Kafka records of {@code casework.case-events} into CloudEvents for the handler.
+ * Transport adapter: turns Kafka records of {@code casework.case-events} into CloudEvents for partner webhooks
+ * and for the mail handler.
  * A failed attempt (SMTP or database unavailable) is retried with exponential backoff, each time in a new
  * transaction. When mails still fail after that, the event is parked as a dead letter for ops to retry;
  * anything else (a malformed event, a database outage) sends the record to the dead-letter topic.
@@ -24,10 +27,12 @@ public class CaseEventConsumer {
     static final String TOPIC = "casework.case-events";
 
     private final CaseEventHandler handler;
+    private final WebhookFanOut webhooks;
     private final DeadLetterService deadLetters;
 
-    CaseEventConsumer(CaseEventHandler handler, DeadLetterService deadLetters) {
+    CaseEventConsumer(CaseEventHandler handler, WebhookFanOut webhooks, DeadLetterService deadLetters) {
         this.handler = handler;
+        this.webhooks = webhooks;
         this.deadLetters = deadLetters;
     }
 
@@ -45,7 +50,11 @@ public class CaseEventConsumer {
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
     @Fallback(fallbackMethod = "park", applyOn = MailDeliveryException.class)
     public void consume(String record) {
-        handler.handle(InboundRecords.parse(record, TOPIC));
+        CloudEvent event = InboundRecords.parse(record, TOPIC);
+        // First, in a transaction of its own: partner webhooks do not wait for (or get lost with) the mails.
+        // A retry queues nothing twice (one delivery per webhook and event id).
+        webhooks.enqueue(event, record);
+        handler.handle(event);
     }
 
     void park(String record) {

@@ -1,0 +1,36 @@
+package io.casework.notifications.messaging.inbound;
+
+import java.time.temporal.ChronoUnit;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Transport adapter: Kafka records of {@code casework.org-events} to the handler, one at a time in partition
+ * order (an organization's changes apply in the order they happened). A failed attempt (database unavailable)
+ * is retried with backoff; a malformed event, or one that still fails, goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class OrgEventConsumer {
+
+    static final String TOPIC = "casework.org-events";
+
+    private final OrgEventHandler handler;
+
+    OrgEventConsumer(OrgEventHandler handler) {
+        this.handler = handler;
+    }
+
+    @Incoming("org-events")
+    @Blocking(ordered = true)
+    @Retry(maxRetries = 8, delay = 1, delayUnit = ChronoUnit.SECONDS, jitter = 200,
+            maxDuration = 5, durationUnit = ChronoUnit.MINUTES, abortOn = MalformedEventException.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
+    public void consume(String record) {
+        handler.handle(InboundRecords.parse(record, TOPIC));
+    }
+}

@@ -1,0 +1,77 @@
+package io.casework.notifications.messaging.inbound;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+
+import io.casework.notifications.domain.Organization;
+import io.casework.notifications.messaging.event.OrganizationChanged;
+import io.casework.notifications.persistence.OrganizationRepository;
+import io.casework.notifications.persistence.ProcessedMessage;
+import io.casework.notifications.service.NotificationService;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Keeps, per organization, who manages it, whether it grants that reseller access, and since when that
+ * reseller manages it: what partner webhooks need to follow case-service's reseller rule. Each event id once.
+ */
+@ApplicationScoped
+public class OrgEventHandler {
+
+    private static final Logger LOG = Logger.getLogger(OrgEventHandler.class);
+    private static final Set<String> READ = Set.of(OrganizationChanged.CREATED, OrganizationChanged.RESELLER_CHANGED,
+            OrganizationChanged.RESELLER_ACCESS_CHANGED);
+
+    private final NotificationService notifications;
+    private final OrganizationRepository organizations;
+    private final MeterRegistry metrics;
+
+    OrgEventHandler(NotificationService notifications, OrganizationRepository organizations, MeterRegistry metrics) {
+        this.notifications = notifications;
+        this.organizations = organizations;
+        this.metrics = metrics;
+    }
+
+    @Transactional
+    public void handle(CloudEvent event) {
+        if (!READ.contains(event.getType())) {
+            return;
+        }
+        OrganizationChanged changed = notifications.read(event, OrganizationChanged.class);
+        OrganizationChanged.OrganizationState state = changed.organization();
+        if (state == null || state.organizationId() == null || state.resellerAccess() == null || changed.at() == null) {
+            throw new MalformedEventException(event.getType() + " event " + event.getId()
+                    + " lacks organization.organizationId, organization.resellerAccess or at");
+        }
+        if (!ProcessedMessage.markProcessed(event.getId(), event.getType())) {
+            LOG.debugf("Skipping duplicate event %s", event.getId());
+            metrics.counter("casework.inbound.duplicates", "type", event.getType()).increment();
+            return;
+        }
+        Organization organization = organizations.findById(state.organizationId());
+        boolean known = organization != null;
+        if (!known) {
+            organization = new Organization();
+            organization.organizationId = state.organizationId();
+        }
+        if (!known || !Objects.equals(organization.reseller, state.reseller())) {
+            // Created, or a new reseller: it manages the organization from then. An access change naming a reseller
+            // we did not know of leaves the start unknown, which shows that reseller nothing.
+            organization.resellerSince = OrganizationChanged.RESELLER_ACCESS_CHANGED.equals(event.getType()) ? null : changed.at();
+        }
+        organization.reseller = state.reseller();
+        organization.resellerAccess = state.resellerAccess();
+        if (organization.reseller == null) {
+            organization.resellerSince = null;
+        }
+        organization.updatedAt = Instant.now();
+        if (!known) {
+            organization.persist();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.casework.notifications.rest.dto;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "A page of a webhook's delivery log, oldest first")
+public record WebhookDeliveryPage(
+        List<WebhookDeliveryResponse> items,
+        @Schema(description = "Pass as cursor to get the next page; absent on the last page") String nextCursor) {
+}
