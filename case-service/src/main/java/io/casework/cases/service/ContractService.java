@@ -56,7 +56,8 @@ public class ContractService {
             workflow.stateChanged(supportCase, from, "system", "Maintenance contract ended on " + organization.contractEnd, now);
         }
         outbox.record(OrganizationEvents.ContractLapsed.TYPE, organizationId,
-                new OrganizationEvents.ContractLapsed(OrganizationService.summary(organization), active.size(), now));
+                new OrganizationEvents.ContractLapsed(OrganizationService.summary(organization), active.size(),
+                        organizations.admins(organizationId), now));
         LOG.infof("Contract of %s lapsed: %d case(s) on hold", organizationId, active.size());
         return active.size();
     }
@@ -72,7 +73,8 @@ public class ContractService {
             workflow.stateChanged(supportCase, from, actor, "Maintenance contract renewed until " + organization.contractEnd, now);
         }
         outbox.record(OrganizationEvents.ContractRenewed.TYPE, organization.id, new OrganizationEvents.ContractRenewed(
-                OrganizationService.summary(organization), previousEnd, held.size(), actor, now));
+                OrganizationService.summary(organization), previousEnd, held.size(), actor,
+                organizations.admins(organization.id), now));
         return held.size();
     }
 

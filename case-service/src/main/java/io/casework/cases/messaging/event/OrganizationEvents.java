@@ -24,12 +24,13 @@ public final class OrganizationEvents {
         public static final String TYPE = "io.casework.org.plan-changed";
     }
 
-    public record ContractLapsed(OrganizationSummary organization, int casesOnHold, Instant at) {
+    /** {@code admins}: the organization's support-access admins, who are told (notification-service). */
+    public record ContractLapsed(OrganizationSummary organization, int casesOnHold, List<String> admins, Instant at) {
         public static final String TYPE = "io.casework.org.contract-lapsed";
     }
 
     public record ContractRenewed(OrganizationSummary organization, LocalDate previousContractEnd, int casesResumed,
-            String renewedBy, Instant at) {
+            String renewedBy, List<String> admins, Instant at) {
         public static final String TYPE = "io.casework.org.contract-renewed";
     }
 
