@@ -1,6 +1,7 @@
 package io.casework.notifications;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -32,10 +33,32 @@ public final class OrgEvents {
                         "changedBy", "alice@" + organizationId + ".example"));
     }
 
+    /** The contract of {@code name} ended on {@code contractEnd}; {@code casesOnHold} cases were put on hold. */
+    public static String contractLapsed(String eventId, String organizationId, String name, LocalDate contractEnd,
+            int casesOnHold, List<String> admins, Instant at) {
+        return Events.event("io.casework.org.contract-lapsed", eventId, "/casework/case-service", organizationId,
+                Events.map("organization", organization(organizationId, name, contractEnd, true, null, false),
+                        "casesOnHold", casesOnHold, "admins", admins, "at", at.toString()));
+    }
+
+    /** The contract that had ended on {@code previousEnd} now runs until {@code contractEnd}. */
+    public static String contractRenewed(String eventId, String organizationId, String name, LocalDate contractEnd,
+            LocalDate previousEnd, int casesResumed, List<String> admins, Instant at) {
+        return Events.event("io.casework.org.contract-renewed", eventId, "/casework/case-service", organizationId,
+                Events.map("organization", organization(organizationId, name, contractEnd, false, null, false),
+                        "previousContractEnd", previousEnd.toString(), "casesResumed", casesResumed,
+                        "renewedBy", "admin@casework.example", "admins", admins, "at", at.toString()));
+    }
+
     private static Map<String, Object> organization(String organizationId, String reseller, boolean resellerAccess) {
-        return Events.map("organizationId", organizationId, "name", organizationId.toUpperCase(),
+        return organization(organizationId, organizationId.toUpperCase(), null, false, reseller, resellerAccess);
+    }
+
+    private static Map<String, Object> organization(String organizationId, String name, LocalDate contractEnd,
+            boolean contractLapsed, String reseller, boolean resellerAccess) {
+        return Events.map("organizationId", organizationId, "name", name,
                 "domains", List.of(organizationId + ".example"), "planId", "standard", "priorityScheme", "P",
-                "region", "emea", "contractEnd", null, "contractLapsed", false, "reseller", reseller,
-                "resellerAccess", resellerAccess);
+                "region", "emea", "contractEnd", contractEnd == null ? null : contractEnd.toString(),
+                "contractLapsed", contractLapsed, "reseller", reseller, "resellerAccess", resellerAccess);
     }
 }

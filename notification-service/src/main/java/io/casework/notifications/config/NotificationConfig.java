@@ -18,6 +18,10 @@ public interface NotificationConfig {
     @WithDefault("ops@casework.example")
     String opsEmail();
 
+    /** Whom an organization's admins contact to renew a maintenance contract (named in contract mails). */
+    @WithDefault("sales@casework.example")
+    String salesEmail();
+
     /** How long the survey link of a closed case works. */
     @WithDefault("P30D")
     Duration surveyLinkValidity();

@@ -43,6 +43,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "incident_id")
     public UUID incidentId;
 
+    /** The organization a contract mail is about; empty for case and known-issue mails. */
+    @Column(name = "organization_id")
+    public String organizationId;
+
     @Column(nullable = false)
     public String language;
 

@@ -17,7 +17,11 @@ public enum NotificationKind {
     SLA_BREACHED,
     INCIDENT_PUBLISHED,
     INCIDENT_UPDATED,
-    INCIDENT_RESOLVED;
+    INCIDENT_RESOLVED,
+    /** The organization's maintenance contract ended: its cases are on hold; to its admins. */
+    CONTRACT_LAPSED,
+    /** The contract was renewed: held cases resumed; to its admins. */
+    CONTRACT_RENEWED;
 
     /** Whether a person can turn this mail off with preferences.caseUpdates. */
     public boolean optional() {

@@ -97,6 +97,14 @@ public class MailComposer {
                 render(() -> MailTemplates.incident(incident), Language.EN, Variant.TEXT_HTML));
     }
 
+    /** To an organization's admins, in English: organizations carry no language. */
+    public ComposedMail contract(ContractMail contract) {
+        String subject = "[Casework] Maintenance contract of " + contract.organization()
+                + (contract.renewed() ? " renewed" : " expired");
+        return new ComposedMail(subject, render(() -> MailTemplates.contract(contract), Language.EN, Variant.TEXT_PLAIN),
+                render(() -> MailTemplates.contract(contract), Language.EN, Variant.TEXT_HTML));
+    }
+
     private ComposedMail caseUpdate(CaseMail supportCase, Language language, String subject, CaseUpdate update) {
         return new ComposedMail(subject,
                 render(() -> MailTemplates.caseUpdate(supportCase, update), language, Variant.TEXT_PLAIN),

@@ -17,4 +17,6 @@ final class MailTemplates {
     static native TemplateInstance slaAlert(SlaMail sla);
 
     static native TemplateInstance incident(IncidentMail incident);
+
+    static native TemplateInstance contract(ContractMail contract);
 }

