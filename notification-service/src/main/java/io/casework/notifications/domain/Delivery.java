@@ -69,4 +69,8 @@ public class Delivery extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** The Message-ID header, the same on every attempt for this (event, recipient). */
+    @Column(name = "smtp_message_id")
+    public String smtpMessageId;
 }

@@ -127,6 +127,7 @@ public class DeliveryLog {
                     first.createdAt = now;
                     return first;
                 });
+        delivery.smtpMessageId = MailDelivery.messageId(notification);
         // A retry renders again, possibly in a language the recipient chose meanwhile.
         delivery.language = notification.language().code();
         delivery.subject = notification.mail().subject();

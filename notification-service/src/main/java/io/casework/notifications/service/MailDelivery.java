@@ -115,8 +115,20 @@ public class MailDelivery {
                 .setHtml(notification.mail().html())
                 .addHeader("Content-Language", notification.language().code())
                 // RFC 3834: tells auto-responders (out-of-office replies) not to answer.
-                .addHeader("Auto-Submitted", "auto-generated");
+                .addHeader("Auto-Submitted", "auto-generated")
+                .addHeader("Message-ID", messageId(notification));
         notification.headers().forEach(mail::addHeader);
         return mail;
+    }
+
+    /** Derived from (event, recipient): every attempt of one delivery carries the same Message-ID. */
+    static String messageId(Notification notification) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    (notification.eventId() + "\n" + notification.recipient()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "<" + java.util.HexFormat.of().formatHex(digest, 0, 16) + ".casework@casework.example>";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -58,8 +58,18 @@ class DeliveryResourceTest {
                 .body("items[0].keySet()", not(hasItem("text")))
                 .body("items[0].keySet()", not(hasItem("html")))
                 .body("items[0].keySet()", not(hasItem("body")))
+                .body("items[0].smtpMessageId", org.hamcrest.Matchers.matchesPattern("<[0-9a-f]{32}\\.casework@casework\\.example>"))
                 .body("nextCursor", notNullValue())
                 .extract().path("nextCursor");
+        String logged = given().auth().oauth2(SAM).queryParam("caseId", caseId.toString()).queryParam("limit", 1)
+                .get("/api/v1/notifications/deliveries").then().extract().path("items[0].smtpMessageId");
+        try {
+            org.junit.jupiter.api.Assertions.assertEquals(logged,
+                    io.casework.notifications.SmtpServer.messagesTo(first).getFirst().getMessageID(),
+                    "the log names the Message-ID the SMTP server received");
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
         given().auth().oauth2(SAM).queryParam("caseId", caseId.toString()).queryParam("limit", 1)
                 .queryParam("cursor", cursor)
                 .get("/api/v1/notifications/deliveries")

@@ -24,10 +24,12 @@ public record DeliveryResponse(
         @Schema(description = "SMTP attempts so far", examples = "1") int attempts,
         @Schema(description = "Why the last failed attempt failed") String lastError,
         Instant createdAt,
-        Instant sentAt) {
+        Instant sentAt,
+        @Schema(description = "Message-ID header of the mail (the same on every attempt)",
+                examples = "<3f1c0c2b9a6e4d7f8a1b2c3d4e5f6a7b.casework@casework.example>") String smtpMessageId) {
 
     public static DeliveryResponse from(Delivery d) {
         return new DeliveryResponse(d.id, d.eventId, d.caseId, d.incidentId, d.organizationId, d.kind.name(), d.recipient,
-                d.language, d.subject, d.status.name(), d.attempts, d.lastError, d.createdAt, d.sentAt);
+                d.language, d.subject, d.status.name(), d.attempts, d.lastError, d.createdAt, d.sentAt, d.smtpMessageId);
     }
 }
