@@ -1,5 +1,7 @@
 package io.casework.sla.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,10 +15,17 @@ public interface SlaConfig {
     @WithDefault("0.75")
     double warningShare();
 
-    /** How often the firing scheduler looks for due warnings and breaches (the bound on their lateness). */
-    String firingInterval();
+    /**
+     * How long a firing claimer rests after finding less than a full batch due: with nothing backlogged, the bound
+     * on how late a warning or breach is recorded (plus one batch's transaction).
+     */
+    Duration firingInterval();
 
-    /** Most due targets one scheduler transaction claims. */
+    /** Most due targets one firing transaction claims. */
     @WithDefault("500")
     int firingBatchSize();
+
+    /** Firing claimers per instance, each a loop of claim-and-fire transactions on its own rows (SKIP LOCKED). */
+    @WithDefault("2")
+    int firingClaimers();
 }

@@ -163,22 +163,26 @@ public class ClockService {
     /**
      * Fires what is due by {@code now}: claims due targets with FOR UPDATE SKIP LOCKED, so that instances running
      * side by side never take the same row, and records each warning and breach with the state change that makes
-     * it impossible to fire again. Returns how many targets it handled.
+     * it impossible to fire again. The batch's clock changes and its events are written with one statement each.
+     * Returns how many targets it handled.
      */
     @Transactional
     public int fireDue(Instant now, int limit) {
         List<SlaClock> due = clocks.claimDue(now, limit);
+        List<EventOutbox.Outgoing> events = new ArrayList<>(due.size());
         for (SlaClock clock : due) {
             BusinessCalendar calendar = calendars.calendar(clock.calendarId);
             Instant warnAt = clock.warnAt;
             EnumSet<SlaClock.Firing> fired = clock.fire(now, calendar, config.warningShare());
             if (fired.contains(SlaClock.Firing.WARNING) && !fired.contains(SlaClock.Firing.BREACH)) {
-                record(TargetChanged.WARNING, clock, warnAt, calendar, null);
+                events.add(event(TargetChanged.WARNING, clock, warnAt, calendar, null));
             }
             if (fired.contains(SlaClock.Firing.BREACH)) {
-                record(TargetChanged.BREACHED, clock, clock.dueAt, calendar, null);
+                events.add(event(TargetChanged.BREACHED, clock, clock.dueAt, calendar, null));
             }
         }
+        clocks.saveFired(due);
+        outbox.recordAll(events);
         return due.size();
     }
 
@@ -212,8 +216,13 @@ public class ClockService {
     }
 
     private void record(String type, SlaClock clock, Instant at, BusinessCalendar calendar, String reason) {
-        outbox.record(type, clock.caseId.toString(), TargetChanged.of(clock, at, clock.elapsed(at, calendar),
-                clock.remaining(at, calendar), reason));
+        outbox.recordAll(List.of(event(type, clock, at, calendar, reason)));
+    }
+
+    private static EventOutbox.Outgoing event(String type, SlaClock clock, Instant at, BusinessCalendar calendar,
+            String reason) {
+        return new EventOutbox.Outgoing(type, clock.caseId.toString(), TargetChanged.of(clock, at,
+                clock.elapsed(at, calendar), clock.remaining(at, calendar), reason));
     }
 
     private List<SlaClock> openClocks(UUID caseId) {

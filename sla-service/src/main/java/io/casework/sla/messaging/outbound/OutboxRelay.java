@@ -1,112 +1,199 @@
 package io.casework.sla.messaging.outbound;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import io.agroal.api.AgroalDataSource;
 import io.casework.sla.config.OutboxConfig;
-import io.casework.sla.persistence.OutboxEvent;
 import io.casework.sla.persistence.OutboxRepository;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
 /**
- * Publishes committed outbox rows to Kafka, keyed by aggregate id, in commit order. Runs right after a
- * transaction that wrote events commits, and on a timer to pick up anything left by a crash or an
- * unavailable broker. Delivery is at-least-once; consumers drop duplicates by event id.
+ * Publishes committed outbox rows to Kafka, keyed by aggregate id, in sequence order. A loop per instance runs a
+ * relay pass as soon as a transaction that wrote events commits, and every casework.outbox.poll-interval to pick up
+ * anything left by a crash or an unavailable broker. Delivery is at-least-once; consumers drop duplicates by id.
+ * <p>
+ * One relay at a time per database, so that events leave in sequence order: a pass holds
+ * {@code pg_try_advisory_xact_lock} in a lock transaction of its own, on a connection of its own, from start to end,
+ * and rolls it back at the end (the lock cannot outlive the pass: it ends with that transaction, or with the session
+ * if the instance dies). Each batch is read in one short transaction, sent and awaited with <em>no</em> transaction
+ * on the thread (a transaction open across the send leaks onto Kafka's callback threads through context
+ * propagation: "Commit invoked while multiple threads active"), and marked published in a second short transaction.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final byte[] CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final MutinyEmitter<String> emitter;
     private final OutboxRepository outbox;
+    private final AgroalDataSource dataSource;
     private final OutboxConfig config;
-    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("outbox-relay").factory());
-    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread loop;
 
-    OutboxRelay(@Channel("sla-events") MutinyEmitter<String> emitter, OutboxRepository outbox, OutboxConfig config) {
+    OutboxRelay(@Channel("sla-events") MutinyEmitter<String> emitter, OutboxRepository outbox,
+            AgroalDataSource dataSource, OutboxConfig config) {
         this.emitter = emitter;
         this.outbox = outbox;
+        this.dataSource = dataSource;
         this.config = config;
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventOutbox.OutboxRecorded recorded) {
-        // Coalesce: many commits in a burst need one more relay pass, not one each.
-        if (wakeUpPending.compareAndSet(false, true)) {
-            wakeUps.execute(() -> {
-                wakeUpPending.set(false);
-                relaySafely();
-            });
+        // Coalesce: many commits during a pass need one more pass, not one each.
+        if (wakeUp.availablePermits() == 0) {
+            wakeUp.release();
         }
     }
 
-    // Not before start-up completes: the emitter's channel is only wired then.
-    @Scheduled(every = "${casework.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void onTimer() {
-        relaySafely();
+    // After the messaging lifecycle (priority 1000) has wired the emitter's channel.
+    void start(@Observes StartupEvent started) {
+        running = true;
+        loop = Thread.ofVirtual().name("outbox-relay").start(this::relayUntilStopped);
     }
 
-    void relaySafely() {
-        try {
-            while (relayBatch() == config.batchSize()) {
-                // a full batch: there may be more
+    // Not by interrupting: a virtual thread interrupted in JDBC I/O closes the connection's socket under it.
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        running = false;
+        wakeUp.release();
+        if (loop != null) {
+            loop.join(Duration.ofSeconds(10));
+        }
+    }
+
+    private void relayUntilStopped() {
+        while (running) {
+            try {
+                wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                if (running) {
+                    relay();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("Outbox relay failed, will retry: %s", e.getMessage());
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("Outbox relay failed, will retry: %s", e.getMessage());
         }
     }
 
-    /** Publishes one batch and marks it published; returns how many rows it published. */
-    @Transactional
-    public int relayBatch() {
-        if (!outbox.tryLockRelay()) {
-            return 0;
+    /**
+     * One relay pass: publishes batches until one is short, unless another relay holds the lock. Never called in a
+     * transaction (see the class comment). Returns how many events it published.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public int relay() {
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try {
+                return tryLock(lock) ? relayHolding(lock) : 0;
+            } finally {
+                lock.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot hold the outbox relay lock", e);
         }
-        List<OutboxEvent> batch = outbox.nextUnpublished(config.batchSize());
-        if (batch.isEmpty()) {
-            return 0;
+    }
+
+    /**
+     * Reads and sends the next batch while Kafka still acknowledges the previous one (two batches in flight at most,
+     * within the sink's max-inflight-messages), and marks each batch published once all of it is acknowledged, in
+     * sequence order. Events that commit behind rows already sent in this pass go with the next pass.
+     */
+    private int relayHolding(Connection lock) throws SQLException {
+        Deque<Sent> inFlight = new ArrayDeque<>();
+        long after = 0;
+        int published = 0;
+        while (true) {
+            if (!lock.isValid(5)) {
+                // The lock went with its session: another relay may be running now.
+                throw new IllegalStateException("Lost the outbox relay lock");
+            }
+            long sentUpTo = after;
+            List<OutboxRepository.Unpublished> batch = QuarkusTransaction.requiringNew()
+                    .call(() -> outbox.nextUnpublished(sentUpTo, config.batchSize()));
+            if (!batch.isEmpty()) {
+                inFlight.addLast(send(batch));
+                after = batch.getLast().seq();
+            }
+            boolean more = batch.size() == config.batchSize();
+            while (inFlight.size() > (more ? 1 : 0)) {
+                published += markWhenAcknowledged(inFlight.removeFirst());
+            }
+            if (!more) {
+                return published;
+            }
         }
+    }
+
+    private record Sent(List<Long> seqs, CompletableFuture<Void> acknowledged) {
+    }
+
+    // No transaction is open here: nothing transactional can leak onto Kafka's callback threads.
+    private Sent send(List<OutboxRepository.Unpublished> batch) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent row : batch) {
-            Message<String> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                    .withKey(row.aggregateId)
-                    .withHeaders(List.of(new RecordHeader(
-                            "content-type", CONTENT_TYPE)))
+        for (OutboxRepository.Unpublished row : batch) {
+            Message<String> message = Message.of(row.payload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                    .withKey(row.aggregateId())
+                    .withHeaders(List.of(new RecordHeader("content-type", CONTENT_TYPE)))
                     .build());
             acks.add(emitter.sendMessage(message).subscribeAsCompletionStage());
         }
+        return new Sent(batch.stream().map(OutboxRepository.Unpublished::seq).toList(),
+                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)));
+    }
+
+    private int markWhenAcknowledged(Sent sent) {
         try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            sent.acknowledged().get(ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while Kafka acknowledged the outbox batch", e);
         } catch (Exception e) {
             throw new IllegalStateException("Kafka did not acknowledge the outbox batch", e);
         }
-        outbox.markPublished(batch.stream().map(r -> r.seq).toList(), Instant.now());
-        return batch.size();
+        Instant publishedAt = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> outbox.markPublished(sent.seqs(), publishedAt));
+        return sent.seqs().size();
     }
 
-    @PreDestroy
-    void stop() {
-        wakeUps.shutdown();
+    private static boolean tryLock(Connection lock) throws SQLException {
+        try (Statement statement = lock.createStatement();
+                ResultSet result = statement.executeQuery(
+                        "SELECT pg_try_advisory_xact_lock(hashtext('casework.outbox.relay'))")) {
+            return result.next() && result.getBoolean(1);
+        }
     }
 }
