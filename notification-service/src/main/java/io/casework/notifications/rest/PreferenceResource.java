@@ -30,8 +30,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** The caller's own notification preferences; the caller is the e-mail address in their access token. */
-@Path("/api/v1/notifications/preferences/me")
+/**
+ * The caller's own notification preferences; the caller is the e-mail address in their access token. Served at
+ * {@code /api/v1/notifications/preferences} and, explicitly, {@code /api/v1/notifications/preferences/me}.
+ */
+@Path("/api/v1/notifications/preferences{me: (/me)?}")
 @Tag(name = "Preferences")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

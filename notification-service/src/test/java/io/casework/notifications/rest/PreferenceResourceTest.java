@@ -152,4 +152,16 @@ class PreferenceResourceTest {
         given().contentType(ContentType.JSON).body("{\"language\": \"en\", \"caseUpdates\": true}").put(PATH)
                 .then().statusCode(401).contentType("application/problem+json");
     }
+
+    @Test
+    void preferencesAreAlsoServedWithoutTheMeSuffix() {
+        String token = io.casework.testsupport.Tokens.of("nomad-" + java.util.UUID.randomUUID() + "@acme.example", "acme", "customer");
+        io.restassured.RestAssured.given().auth().oauth2(token).get("/api/v1/notifications/preferences").then()
+                .statusCode(200).body("caseUpdates", org.hamcrest.Matchers.equalTo(true));
+        io.restassured.RestAssured.given().auth().oauth2(token).contentType("application/json")
+                .body("{\"language\": \"nl\", \"caseUpdates\": false}").put("/api/v1/notifications/preferences")
+                .then().statusCode(201);
+        io.restassured.RestAssured.given().auth().oauth2(token).get("/api/v1/notifications/preferences/me").then()
+                .statusCode(200).body("language", org.hamcrest.Matchers.equalTo("nl"));
+    }
 }
