@@ -34,7 +34,7 @@ import jakarta.ws.rs.core.UriInfo;
  * The caller's own notification preferences; the caller is the e-mail address in their access token. Served at
  * {@code /api/v1/notifications/preferences} and, explicitly, {@code /api/v1/notifications/preferences/me}.
  */
-@Path("/api/v1/notifications/preferences{me: (/me)?}")
+@Path("/api/v1/notifications/preferences")
 @Tag(name = "Preferences")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -81,6 +81,28 @@ public class PreferenceResource {
                 ? Response.created(uri.getAbsolutePath())
                 : Response.ok();
         return response.entity(PreferencesResponse.from(saved.preference())).tag(etag(saved.preference())).build();
+    }
+
+    @GET
+    @Path("me")
+    @Operation(summary = "Read my notification preferences (same as GET /api/v1/notifications/preferences)")
+    public Response getMine() {
+        return get();
+    }
+
+    @PUT
+    @Path("me")
+    @Operation(summary = "Save my notification preferences (same as PUT /api/v1/notifications/preferences)")
+    @APIResponse(responseCode = "201", description = "Created; ETag names the version")
+    @APIResponse(responseCode = "200", description = "Replaced; ETag names the new version")
+    @APIResponse(responseCode = "400", description = "Invalid request, such as an unsupported language (problem+json)")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version: read again")
+    @APIResponse(responseCode = "428", description = "The preferences exist and If-Match is missing")
+    public Response putMine(@Valid @NotNull PreferencesRequest request,
+            @Parameter(in = ParameterIn.HEADER, description = "ETag of the version being replaced", example = "\"0\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context UriInfo uri) {
+        return put(request, ifMatch, uri);
     }
 
     private static EntityTag etag(Preference preference) {
