@@ -92,8 +92,7 @@ public class CaseService {
             throw new CaseRuleException(Kind.INVALID, "Unknown organization",
                     "No organization " + supportCase.organization + " exists");
         }
-        supportCase.resellerAtFiling = organization.reseller;
-        cases.persist(supportCase);
+        persistOpened(supportCase, organization, "Filed via " + supportCase.channel);
         if (idempotencyKey != null) {
             IdempotencyRecord record = new IdempotencyRecord();
             record.key = new IdempotencyRecord.Key(caller.email(), idempotencyKey);
@@ -102,11 +101,6 @@ public class CaseService {
             record.createdAt = supportCase.createdAt;
             record.persist();
         }
-        history.record(supportCase.id, supportCase.createdAt, caller.email(), "OPENED", null, null,
-                supportCase.state, "Filed via " + supportCase.channel);
-        outbox.record(CaseOpened.TYPE, supportCase.id.toString(), new CaseOpened(CaseSummary.of(supportCase),
-                supportCase.creator, supportCase.filedByReseller, List.copyOf(supportCase.relatedCaseIds),
-                supportCase.knownIssueId, supportCase.createdAt));
         return new Opened(supportCase, false);
     }
 
@@ -122,13 +116,19 @@ public class CaseService {
                 "Affected by known issue " + issue.incidentNumber() + " (\"Me too\")."
                         + (issue.summary() == null ? "" : "\n\n" + issue.summary()),
                 priority, subscriber, null, null, null, null, issue.incidentId().toString(), null), caller);
+        persistOpened(supportCase, organization, "Me too on known issue " + issue.incidentNumber());
+        return supportCase;
+    }
+
+    /** Stores a new case with the reseller managing its organization now, its first history entry and case.opened. */
+    private void persistOpened(Case supportCase, Organization organization, String reason) {
         supportCase.resellerAtFiling = organization.reseller;
         cases.persist(supportCase);
-        history.record(supportCase.id, supportCase.createdAt, subscriber, "OPENED", null, null, supportCase.state,
-                "Me too on known issue " + issue.incidentNumber());
+        history.record(supportCase.id, supportCase.createdAt, supportCase.creator, "OPENED", null, null,
+                supportCase.state, reason);
         outbox.record(CaseOpened.TYPE, supportCase.id.toString(), new CaseOpened(CaseSummary.of(supportCase),
-                supportCase.creator, null, List.of(), supportCase.knownIssueId, supportCase.createdAt));
-        return supportCase;
+                supportCase.creator, supportCase.filedByReseller, List.copyOf(supportCase.relatedCaseIds),
+                supportCase.knownIssueId, supportCase.createdAt));
     }
 
     // Reads run without a transaction: no flush or dirty checking, the request's session only loads.

@@ -1,6 +1,5 @@
 package io.casework.cases.service;
 
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -3,7 +3,6 @@ package io.casework.cases.service;
 import java.time.Instant;
 import java.util.Locale;
 
-
 import org.jboss.logging.Logger;
 
 import io.casework.cases.domain.Case;
