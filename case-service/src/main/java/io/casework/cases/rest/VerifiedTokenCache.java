@@ -10,6 +10,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.casework.cases.config.TokenCacheConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -31,13 +34,20 @@ import jakarta.enterprise.context.ApplicationScoped;
  * always verified in full; failures are never cached.
  */
 @ApplicationScoped
+@Unremovable
 public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationRequest> {
 
     private final OidcIdentityProvider oidc;
     private final Cache<String, SecurityIdentity> verified;
+    private final Counter remembered;
+    private final Counter verifiedInFull;
 
-    VerifiedTokenCache(OidcIdentityProvider oidc, TokenCacheConfig config) {
+    VerifiedTokenCache(OidcIdentityProvider oidc, TokenCacheConfig config, MeterRegistry registry) {
         this.oidc = oidc;
+        this.remembered = Counter.builder("casework.auth.tokens").tag("verification", "remembered")
+                .description("Bearer tokens accepted from the verified-token cache").register(registry);
+        this.verifiedInFull = Counter.builder("casework.auth.tokens").tag("verification", "full")
+                .description("Bearer tokens handed to Quarkus OIDC for full verification").register(registry);
         this.verified = Caffeine.newBuilder().maximumSize(config.maxSize())
                 .expireAfter(new UntilTokenExpiry(config.maxAge())).build();
     }
@@ -47,10 +57,10 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
         return TokenAuthenticationRequest.class;
     }
 
-    /** Before Quarkus OIDC's own provider, which this one calls for tokens it has not seen. */
+    /** Before Quarkus OIDC's own provider (default priority), which this one calls for tokens it has not seen. */
     @Override
     public int priority() {
-        return 1;
+        return IdentityProvider.super.priority() + 1;
     }
 
     @Override
@@ -61,8 +71,10 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
         String token = credential.getToken();
         SecurityIdentity known = verified.getIfPresent(token);
         if (known != null && secondsLeft(known) > 0) {
+            remembered.increment();
             return Uni.createFrom().item(forThisRequest(known, request));
         }
+        verifiedInFull.increment();
         return oidc.authenticate(request, context).invoke(identity -> {
             if (identity != null && !identity.isAnonymous()) {
                 verified.put(token, identity);

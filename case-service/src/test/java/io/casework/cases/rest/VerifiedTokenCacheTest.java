@@ -3,11 +3,15 @@ package io.casework.cases.rest;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
 
 import io.casework.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +25,27 @@ class VerifiedTokenCacheTest {
     static final String NEW_CASE = """
             {"product": "Cloud Mail", "subject": "Token cache", "description": "x", "priority": "P4"}
             """;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void repeatedTokenIsVerifiedOnceThenRemembered() {
+        String bob = Tokens.of("bob@acme.example", "acme", "customer");
+        double full = count("full");
+        double remembered = count("remembered");
+
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(bob).get("/api/v1/cases").then().statusCode(200);
+        }
+
+        assertEquals(1, count("full") - full);
+        assertEquals(2, count("remembered") - remembered);
+    }
+
+    private double count(String verification) {
+        return registry.get("casework.auth.tokens").tag("verification", verification).counter().count();
+    }
 
     @Test
     void rememberedTokenIsRefusedOnceItExpires() {
