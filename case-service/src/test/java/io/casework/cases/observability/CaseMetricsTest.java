@@ -72,8 +72,8 @@ class CaseMetricsTest {
         // records_lag{topic,partition} series follow once Micrometer refreshes the client's metrics (within a minute).
         String scrape = Scrape.metrics();
         for (String channel : new String[] { "sla-events", "status-events" }) {
-            assertTrue(Scrape.value(scrape, "kafka_consumer_fetch_manager_records_lag_max",
-                    Map.of("client_id", "kafka-consumer-" + channel)) >= 0, channel);
+            assertTrue(scrape.contains("kafka_consumer_fetch_manager_records_lag_max{client_id=\"kafka-consumer-" + channel
+                    + "\""), channel);
         }
     }
 

@@ -33,15 +33,15 @@ public final class ObservabilityCatalog {
             "casework_mails_", Set.of("notification-service"),
             "casework_webhooks_", Set.of("notification-service"),
             "casework_outbox_", Set.of("*"),
-            "kafka_consumer_", Set.of("*"),
-            "http_server_requests_", Set.of("*"));
+            "casework_ready", Set.of("*"),
+            "kafka_consumer_", Set.of("*"));
 
     /** Series Prometheus makes itself (not exposed by any service). */
     public static final Set<String> SYNTHETIC = Set.of("up");
 
     // Metric names as they appear in PromQL: a known prefix, or a synthetic series followed by a selector.
     private static final Pattern METRIC = Pattern.compile(
-            "\\b((?:casework|kafka|http_server)_[a-z0-9_]+)\\b|\\b(up)\\s*\\{");
+            "\\b((?:casework|kafka)_[a-z0-9_]+)\\b|\\b(up)\\s*\\{");
 
     private ObservabilityCatalog() {
     }
