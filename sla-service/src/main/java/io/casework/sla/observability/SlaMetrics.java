@@ -14,6 +14,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.casework.sla.domain.Metric;
 import io.casework.sla.messaging.event.TargetChanged;
 import io.casework.sla.messaging.outbound.EventOutbox;
 import io.micrometer.core.instrument.Counter;
@@ -51,7 +52,19 @@ public class SlaMetrics {
                     .baseUnit("ratio")
                     .description("Share of decided SLA targets (started in the last 30 days) that were met")
                     .register(registry);
+            // Registered up front: rates and alerts see 0, not "no data", before the first warning or breach.
+            for (Metric metric : Metric.values()) {
+                counter("casework.sla.warnings", priority, metric.name());
+                counter("casework.sla.breaches", priority, metric.name());
+            }
         }
+    }
+
+    private Counter counter(String name, String priority, String metric) {
+        return Counter.builder(name)
+                .description(name.endsWith("warnings") ? "SLA targets that reached their warning threshold" : "SLA targets breached")
+                .tag("priority", priority).tag("metric", metric)
+                .register(registry);
     }
 
     /** Called with the events written to the outbox in one go; counts warnings and breaches once they commit. */
@@ -64,11 +77,7 @@ public class SlaMetrics {
                     default -> null;
                 };
                 if (name != null) {
-                    AfterCommit.run(() -> Counter.builder(name)
-                            .description(name.endsWith("warnings") ? "SLA targets that reached their warning threshold"
-                                    : "SLA targets breached")
-                            .tag("priority", target.priority()).tag("metric", target.metric())
-                            .register(registry).increment());
+                    AfterCommit.run(() -> counter(name, target.priority(), target.metric()).increment());
                 }
             }
         }
