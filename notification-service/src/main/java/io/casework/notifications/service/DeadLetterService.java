@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import io.casework.notifications.domain.Delivery;
 import io.casework.notifications.domain.DeliveryStatus;
 import io.casework.notifications.messaging.inbound.InboundRecords;
+import io.casework.notifications.observability.NotificationMetrics;
 import io.casework.notifications.persistence.DeadLetter;
 import io.casework.notifications.persistence.DeliveryRepository;
 import io.casework.notifications.persistence.ProcessedMessage;
@@ -34,8 +35,11 @@ public class DeadLetterService {
     private final DeliveryLog log;
     private final NotificationService notifications;
     private final MailDelivery mail;
+    private final NotificationMetrics metrics;
 
-    DeadLetterService(DeliveryRepository deliveries, DeliveryLog log, NotificationService notifications, MailDelivery mail) {
+    DeadLetterService(DeliveryRepository deliveries, DeliveryLog log, NotificationService notifications, MailDelivery mail,
+            NotificationMetrics metrics) {
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.log = log;
         this.notifications = notifications;
@@ -58,6 +62,7 @@ public class DeadLetterService {
         }
         ProcessedMessage.markProcessed(event.getId(), event.getType());
         int dead = log.markDead(event.getId());
+        metrics.deadLettered(dead);
         LOG.errorf("Gave up on %s event %s after every retry: %d delivery(ies) wait for ops (GET /api/v1/notifications/dead-letters)",
                 event.getType(), event.getId(), dead);
     }

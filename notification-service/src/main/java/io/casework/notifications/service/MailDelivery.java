@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 
 import io.casework.notifications.domain.Delivery;
+import io.casework.notifications.observability.NotificationMetrics;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.vertx.ext.mail.SMTPException;
@@ -33,11 +34,13 @@ public class MailDelivery {
 
     private final Mailer mailer;
     private final DeliveryLog log;
+    private final NotificationMetrics metrics;
     private final ExecutorService smtp = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("smtp-", 0).factory());
 
-    MailDelivery(Mailer mailer, DeliveryLog log) {
+    MailDelivery(Mailer mailer, DeliveryLog log, NotificationMetrics metrics) {
         this.mailer = mailer;
         this.log = log;
+        this.metrics = metrics;
     }
 
     /**
@@ -56,16 +59,19 @@ public class MailDelivery {
         } catch (RuntimeException e) {
             if (permanentlyRejected(e)) {
                 Delivery rejected = log.recordRejected(notification, e);
+                metrics.rejected(notification.kind());
                 LOG.warnf("%s mail for %s to %s rejected for good: %s", notification.kind(), notification.aggregateId(),
                         notification.recipient(), rejected.lastError);
                 return Outcome.REJECTED;
             }
             Delivery failed = log.recordFailure(notification, e);
+            metrics.failed(notification.kind());
             LOG.warnf("%s mail for %s to %s failed (attempt %d): %s", notification.kind(), notification.aggregateId(),
                     notification.recipient(), failed.attempts, failed.lastError);
             throw new MailDeliveryException("Cannot send " + notification.kind() + " mail for " + notification.aggregateId(), e);
         }
         log.recordSent(notification);
+        metrics.sent(notification.kind());
         LOG.infof("Sent %s mail for %s to %s", notification.kind(), notification.aggregateId(), notification.recipient());
         return Outcome.SENT;
     }

@@ -15,11 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long> {
 
     /** An outbox row to insert: the serialized CloudEvent with its id, Kafka key and type. */
-    public record NewRow(UUID id, String aggregateId, String type, String payload) {
+    public record NewRow(UUID id, String aggregateId, String type, String payload, String traceparent, String requestId) {
     }
 
     /** An unpublished row, as the relay sends it. */
-    public record Unpublished(long seq, String aggregateId, String payload) {
+    public record Unpublished(long seq, String aggregateId, String payload, String traceparent, String requestId) {
     }
 
     /**
@@ -29,10 +29,11 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
     public void insertAll(List<NewRow> rows, Instant createdAt) {
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO outbox_event (id, aggregate_id, type, payload, created_at)
-                    SELECT CAST(r.id AS uuid), r.aggregate_id, r.type, r.payload, ?
-                    FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
-                         WITH ORDINALITY AS r (id, aggregate_id, type, payload, n)
+                    INSERT INTO outbox_event (id, aggregate_id, type, payload, created_at, traceparent, request_id)
+                    SELECT CAST(r.id AS uuid), r.aggregate_id, r.type, r.payload, ?, r.traceparent, r.request_id
+                    FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                                CAST(? AS text[]), CAST(? AS text[]))
+                         WITH ORDINALITY AS r (id, aggregate_id, type, payload, traceparent, request_id, n)
                     ORDER BY r.n
                     """)) {
                 insert.setObject(1, createdAt.atOffset(ZoneOffset.UTC));
@@ -40,6 +41,8 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
                 insert.setArray(3, connection.createArrayOf("text", rows.stream().map(NewRow::aggregateId).toArray()));
                 insert.setArray(4, connection.createArrayOf("text", rows.stream().map(NewRow::type).toArray()));
                 insert.setArray(5, connection.createArrayOf("text", rows.stream().map(NewRow::payload).toArray()));
+                insert.setArray(6, connection.createArrayOf("text", rows.stream().map(NewRow::traceparent).toArray()));
+                insert.setArray(7, connection.createArrayOf("text", rows.stream().map(NewRow::requestId).toArray()));
                 insert.executeUpdate();
             }
         });
@@ -47,13 +50,14 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
 
     /** The oldest unpublished rows after sequence number {@code after}, in sequence order. */
     public List<Unpublished> nextUnpublished(long after, int limit) {
-        List<?> rows = getEntityManager().createNativeQuery("SELECT seq, aggregate_id, payload FROM outbox_event "
+        List<?> rows = getEntityManager().createNativeQuery("SELECT seq, aggregate_id, payload, traceparent, request_id FROM outbox_event "
                 + "WHERE published_at IS NULL AND seq > ?1 ORDER BY seq LIMIT ?2")
                 .setParameter(1, after)
                 .setParameter(2, limit)
                 .getResultList();
         return rows.stream().map(Object[].class::cast)
-                .map(r -> new Unpublished(((Number) r[0]).longValue(), (String) r[1], (String) r[2]))
+                .map(r -> new Unpublished(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                        (String) r[4]))
                 .toList();
     }
 

@@ -38,4 +38,11 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** W3C traceparent of the span that wrote it (null when tracing is off): the relay publishes it as a child. */
+    public String traceparent;
+
+    /** X-Request-Id of the REST call that caused it, if any: sent as the record's x-request-id header. */
+    @Column(name = "request_id")
+    public String requestId;
 }

@@ -8,6 +8,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.casework.cases.observability.CaseMetrics;
+import io.casework.cases.observability.TraceContext;
 import io.casework.cases.persistence.OutboxEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -32,10 +34,12 @@ public class EventOutbox {
     private final ObjectMapper json;
     private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
     private final Event<OutboxRecorded> recorded;
+    private final CaseMetrics metrics;
 
-    EventOutbox(ObjectMapper json, Event<OutboxRecorded> recorded) {
+    EventOutbox(ObjectMapper json, Event<OutboxRecorded> recorded, CaseMetrics metrics) {
         this.json = json;
         this.recorded = recorded;
+        this.metrics = metrics;
     }
 
     /** Signal fired after a transaction that wrote outbox rows commits. */
@@ -63,11 +67,14 @@ public class EventOutbox {
             row.topic = type.startsWith("io.casework.org.") ? ORG_TOPIC : CASE_TOPIC;
             row.payload = new String(format.serialize(event), java.nio.charset.StandardCharsets.UTF_8);
             row.createdAt = now;
+            row.traceparent = TraceContext.currentTraceparent();
+            row.requestId = TraceContext.currentRequestId();
             row.persist();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialize " + type, e);
         }
         recorded.fire(new OutboxRecorded());
+        metrics.recorded(type, data);
         return id;
     }
 }

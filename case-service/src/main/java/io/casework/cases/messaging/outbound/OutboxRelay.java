@@ -1,5 +1,6 @@
 package io.casework.cases.messaging.outbound;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.casework.cases.config.OutboxConfig;
+import io.casework.cases.observability.TraceContext;
 import io.casework.cases.persistence.OutboxEvent;
 import io.casework.cases.persistence.OutboxRepository;
 import io.quarkus.scheduler.Scheduled;
@@ -34,6 +37,7 @@ import jakarta.transaction.Transactional;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final byte[] CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8);
 
     private final MutinyEmitter<String> emitter;
     private final OutboxRepository outbox;
@@ -89,10 +93,9 @@ public class OutboxRelay {
             Message<String> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(row.aggregateId)
                     .withTopic(row.topic)
-                    .withHeaders(List.of(new org.apache.kafka.common.header.internals.RecordHeader(
-                            "content-type", "application/cloudevents+json; charset=UTF-8".getBytes())))
+                    .withHeaders(headers(row))
                     .build());
-            acks.add(emitter.sendMessage(message).subscribeAsCompletionStage());
+            acks.add(emitter.sendMessage(TraceContext.childOf(message, row.traceparent)).subscribeAsCompletionStage());
         }
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
@@ -101,6 +104,15 @@ public class OutboxRelay {
         }
         outbox.markPublished(batch.stream().map(r -> r.seq).toList(), Instant.now());
         return batch.size();
+    }
+
+    private static List<RecordHeader> headers(OutboxEvent row) {
+        List<RecordHeader> headers = new ArrayList<>(2);
+        headers.add(new RecordHeader("content-type", CONTENT_TYPE));
+        if (row.requestId != null) {
+            headers.add(new RecordHeader(TraceContext.REQUEST_ID_HEADER, row.requestId.getBytes(StandardCharsets.UTF_8)));
+        }
+        return headers;
     }
 
     @PreDestroy

@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.casework.notifications.observability.TraceContext;
 import io.casework.notifications.persistence.OutboxEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -61,6 +62,8 @@ public class EventOutbox {
             row.type = type;
             row.payload = new String(format.serialize(event), StandardCharsets.UTF_8);
             row.createdAt = now;
+            row.traceparent = TraceContext.currentTraceparent();
+            row.requestId = TraceContext.currentRequestId();
             row.persist();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialize " + type, e);

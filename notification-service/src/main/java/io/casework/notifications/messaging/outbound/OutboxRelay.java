@@ -16,6 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.casework.notifications.config.OutboxConfig;
+import io.casework.notifications.observability.TraceContext;
 import io.casework.notifications.persistence.OutboxEvent;
 import io.casework.notifications.persistence.OutboxRepository;
 import io.quarkus.scheduler.Scheduled;
@@ -91,9 +92,10 @@ public class OutboxRelay {
         for (OutboxEvent row : batch) {
             Message<String> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(row.aggregateId)
-                    .withHeaders(List.of(new RecordHeader("content-type", CONTENT_TYPE)))
+                    .withHeaders(headers(row))
                     .build());
-            acks.add(emitter.sendMessage(message).subscribeAsCompletionStage());
+            // A child of the span that wrote the row: consumers continue the trace of the change that caused it.
+            acks.add(emitter.sendMessage(TraceContext.childOf(message, row.traceparent)).subscribeAsCompletionStage());
         }
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
@@ -102,6 +104,15 @@ public class OutboxRelay {
         }
         outbox.markPublished(batch.stream().map(r -> r.seq).toList(), Instant.now());
         return batch.size();
+    }
+
+    private static List<RecordHeader> headers(OutboxEvent row) {
+        List<RecordHeader> headers = new ArrayList<>(2);
+        headers.add(new RecordHeader("content-type", CONTENT_TYPE));
+        if (row.requestId != null) {
+            headers.add(new RecordHeader(TraceContext.REQUEST_ID_HEADER, row.requestId.getBytes(StandardCharsets.UTF_8)));
+        }
+        return headers;
     }
 
     @PreDestroy

@@ -11,6 +11,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.casework.sla.observability.SlaMetrics;
+import io.casework.sla.observability.TraceContext;
 import io.casework.sla.persistence.OutboxRepository;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -34,11 +36,13 @@ public class EventOutbox {
     private final OutboxRepository outbox;
     private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
     private final Event<OutboxRecorded> recorded;
+    private final SlaMetrics metrics;
 
-    EventOutbox(ObjectMapper json, OutboxRepository outbox, Event<OutboxRecorded> recorded) {
+    EventOutbox(ObjectMapper json, OutboxRepository outbox, Event<OutboxRecorded> recorded, SlaMetrics metrics) {
         this.json = json;
         this.outbox = outbox;
         this.recorded = recorded;
+        this.metrics = metrics;
     }
 
     /** Signal fired after a transaction that wrote outbox rows commits. */
@@ -61,13 +65,17 @@ public class EventOutbox {
             return List.of();
         }
         Instant now = Instant.now();
+        String traceparent = TraceContext.currentTraceparent();
+        String requestId = TraceContext.currentRequestId();
         List<OutboxRepository.NewRow> rows = new ArrayList<>(events.size());
         for (Outgoing event : events) {
             UUID id = UUID.randomUUID();
-            rows.add(new OutboxRepository.NewRow(id, event.aggregateId(), event.type(), serialize(id, event, now)));
+            rows.add(new OutboxRepository.NewRow(id, event.aggregateId(), event.type(), serialize(id, event, now),
+                    traceparent, requestId));
         }
         outbox.insertAll(rows, now);
         recorded.fire(new OutboxRecorded());
+        metrics.recorded(events);
         return rows.stream().map(OutboxRepository.NewRow::id).toList();
     }
 

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.casework.sla.config.OutboxConfig;
+import io.casework.sla.observability.TraceContext;
 import io.casework.sla.persistence.OutboxRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -165,11 +166,17 @@ public class OutboxRelay {
     private Sent send(List<OutboxRepository.Unpublished> batch) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
         for (OutboxRepository.Unpublished row : batch) {
+            List<RecordHeader> headers = new ArrayList<>(2);
+            headers.add(new RecordHeader("content-type", CONTENT_TYPE));
+            if (row.requestId() != null) {
+                headers.add(new RecordHeader(TraceContext.REQUEST_ID_HEADER, row.requestId().getBytes(StandardCharsets.UTF_8)));
+            }
             Message<String> message = Message.of(row.payload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(row.aggregateId())
-                    .withHeaders(List.of(new RecordHeader("content-type", CONTENT_TYPE)))
+                    .withHeaders(headers)
                     .build());
-            acks.add(emitter.sendMessage(message).subscribeAsCompletionStage());
+            // A child of the span that wrote the row: consumers continue the trace of the change that caused it.
+            acks.add(emitter.sendMessage(TraceContext.childOf(message, row.traceparent())).subscribeAsCompletionStage());
         }
         return new Sent(batch.stream().map(OutboxRepository.Unpublished::seq).toList(),
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)));

@@ -1,5 +1,6 @@
 package io.casework.status.messaging.outbound;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.casework.status.config.OutboxConfig;
+import io.casework.status.observability.TraceContext;
 import io.casework.status.persistence.OutboxEvent;
 import io.casework.status.persistence.OutboxRepository;
 import io.quarkus.scheduler.Scheduled;
@@ -34,6 +37,7 @@ import jakarta.transaction.Transactional;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final byte[] CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8);
 
     private final MutinyEmitter<String> emitter;
     private final OutboxRepository outbox;
@@ -88,10 +92,10 @@ public class OutboxRelay {
         for (OutboxEvent row : batch) {
             Message<String> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(row.aggregateId)
-                    .withHeaders(List.of(new org.apache.kafka.common.header.internals.RecordHeader(
-                            "content-type", "application/cloudevents+json; charset=UTF-8".getBytes())))
+                    .withHeaders(headers(row))
                     .build());
-            acks.add(emitter.sendMessage(message).subscribeAsCompletionStage());
+            // A child of the span that wrote the row: consumers continue the trace of the change that caused it.
+            acks.add(emitter.sendMessage(TraceContext.childOf(message, row.traceparent)).subscribeAsCompletionStage());
         }
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
@@ -100,6 +104,15 @@ public class OutboxRelay {
         }
         outbox.markPublished(batch.stream().map(r -> r.seq).toList(), Instant.now());
         return batch.size();
+    }
+
+    private static List<RecordHeader> headers(OutboxEvent row) {
+        List<RecordHeader> headers = new ArrayList<>(2);
+        headers.add(new RecordHeader("content-type", CONTENT_TYPE));
+        if (row.requestId != null) {
+            headers.add(new RecordHeader(TraceContext.REQUEST_ID_HEADER, row.requestId.getBytes(StandardCharsets.UTF_8)));
+        }
+        return headers;
     }
 
     @PreDestroy
