@@ -152,6 +152,8 @@ wait_http "http://127.0.0.1:$BENCH_GATEWAY_PORT/healthz" 10
 wait_http "http://127.0.0.1:$REFERENCE_GATEWAY_PORT/healthz" 10
 pids+=",gateway=$(port_pid "$BENCH_GATEWAY_PORT"),reference-gateway=$(port_pid "$REFERENCE_GATEWAY_PORT"),trivial-upstream=$(port_pid "$TRIVIAL_UPSTREAM_PORT")"
 
+q() { "$PG_BIN/psql" "${PG[@]}" -d "$1" -qAtX -v ON_ERROR_STOP=1 -c "$2"; }
+
 # ------------------------------------------------------------------------------------------
 # The machine
 # ------------------------------------------------------------------------------------------
@@ -171,6 +173,16 @@ pids+=",gateway=$(port_pid "$BENCH_GATEWAY_PORT"),reference-gateway=$(port_pid "
   echo "service_java_opts=$SERVICE_JAVA_OPTS"
   echo "load_start=$(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$out/machine.properties"
+# Database sizes and case count before and after, for the growth per case (docs/performance.md, scaling).
+db_sizes() { # suffix
+  local db
+  for s in "${SERVICES[@]}"; do
+    IFS=: read -r _ _ db <<<"$s"
+    echo "db_bytes_$1.$db=$(q "$db" "SELECT pg_database_size(current_database())")"
+  done
+  echo "cases_$1=$(q casework_cases "SELECT count(*) FROM support_case")"
+}
+db_sizes start >> "$out/machine.properties"
 
 # ------------------------------------------------------------------------------------------
 # Scenarios
@@ -191,7 +203,6 @@ gatling() { # scenario [extra -D...]
   cut -d' ' -f1-3 /proc/loadavg > "$dir/load-after.txt"
 }
 
-q() { "$PG_BIN/psql" "${PG[@]}" -d "$1" -qAtX -v ON_ERROR_STOP=1 -c "$2"; }
 
 # Waits (at most $1 s) until the event flow is idle: no unpublished case outbox rows and no SLA clock or mail
 # written in the last 2 s. Writes what was still pending when it gave up.
@@ -303,6 +314,7 @@ fi
 # Report, and remove this run's mail from GreenMail (all of it went to $contact).
 # ------------------------------------------------------------------------------------------
 echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.properties"
+db_sizes end >> "$out/machine.properties"
 curl -fsS -o /dev/null -X DELETE "$GREENMAIL_API/api/user/$contact" 2>/dev/null || true
 say "writing the report"
 java -cp "$CP" io.casework.bench.Report "$out" > "$out/report.log" 2>&1 \

@@ -228,6 +228,19 @@ public final class Report {
                         rssMb + " MB, ready " + row[2] + " ms", rssMb <= 200 && Long.parseLong(row[2]) <= 3000);
             }
         }
+        long cases = Long.parseLong(machine.getProperty("cases_end", "0")) - Long.parseLong(machine.getProperty("cases_start", "0"));
+        if (cases > 0) {
+            md.append("\n## Database growth in this run\n\n| database | grew by MB | bytes per case filed |\n|---|---|---|\n");
+            long total = 0;
+            for (String key : machine.stringPropertyNames().stream().filter(k -> k.startsWith("db_bytes_start.")).sorted().toList()) {
+                String db = key.substring("db_bytes_start.".length());
+                long grew = Long.parseLong(machine.getProperty("db_bytes_end." + db, "0")) - Long.parseLong(machine.getProperty(key));
+                total += grew;
+                md.append("| ").append(db).append(" | ").append(fmt(grew / 1048576.0)).append(" | ").append(grew / cases).append(" |\n");
+            }
+            md.append("| **all** (").append(cases).append(" cases filed, with their comments, state changes and mails) | ")
+                    .append(fmt(total / 1048576.0)).append(" | ").append(total / cases).append(" |\n");
+        }
         md.append("\nPlot: [throughput.svg](throughput.svg) — requests/s and p99 latency of each scenario, second by second.\n");
         if (Files.exists(dir.resolve("drain.txt"))) {
             md.append("\nEvent backlog left when the next step started:\n\n");
