@@ -17,7 +17,7 @@
 # It starts (and stops) its own processes only: two nginx instances rendered from deploy/gateway/nginx.conf
 # (the benchmark gateway on :18080 in front of the stack's services, and the reference gateway on :18082 in
 # front of a trivial upstream on :18083), the Gatling JVMs, pgbench and, for the startup figures, one
-# extra instance of each service on ports 18091-18094 with its own database and consumer groups.
+# extra instance of each service on ports 18091-18094 with its own database and no Kafka consumers.
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -204,17 +204,17 @@ gatling() { # scenario [extra -D...]
 }
 
 
-# Waits (at most $1 s) until the event flow is idle: no unpublished case outbox rows and no SLA clock or mail
-# written in the last 2 s. Writes what was still pending when it gave up.
+# Waits (at most $1 s) until this run's events have flowed through: no unrelayed outbox rows in case-service
+# and sla-service, and no mail to this run's address in the last 2 s. Notes what was still pending.
 drain() { # max-seconds label
-  local deadline=$((SECONDS + $1)) backlog sla mail
+  local deadline=$((SECONDS + $1)) cases sla mail
   while :; do
-    backlog="$(q casework_cases "SELECT count(*) FROM outbox_event WHERE published_at IS NULL")"
-    sla="$(q casework_sla "SELECT count(*) FROM processed_message WHERE processed_at > now() - interval '2 seconds'")"
-    mail="$(q casework_notifications "SELECT count(*) FROM delivery WHERE created_at > now() - interval '2 seconds'")"
-    if [[ "$backlog" == 0 && "$sla" == 0 && "$mail" == 0 ]]; then return 0; fi
+    cases="$(q casework_cases "SELECT count(*) FROM outbox_event WHERE published_at IS NULL")"
+    sla="$(q casework_sla "SELECT count(*) FROM outbox_event WHERE published_at IS NULL")"
+    mail="$(q casework_notifications "SELECT count(*) FROM delivery WHERE recipient = '$contact' AND created_at > now() - interval '2 seconds'")"
+    if [[ "$cases" == 0 && "$sla" == 0 && "$mail" == 0 ]]; then return 0; fi
     if (( SECONDS >= deadline )); then
-      echo "$2: after ${1}s still busy: $backlog case events unrelayed, $sla SLA events and $mail mails in the last 2 s" \
+      echo "$2: after ${1}s still busy: $cases case events and $sla SLA events unrelayed, $mail mails of this run in the last 2 s" \
         | tee -a "$out/drain.txt"
       return 0
     fi
@@ -257,8 +257,8 @@ for name in agents filing mix; do
 done
 
 # ------------------------------------------------------------------------------------------
-# Startup: `java -jar` of each service on another port, own database, own consumer groups (never the
-# stack's: the extra instance must not take partitions from the running services). Two starts: the
+# Startup: `java -jar` of each service on another port, own scratch database, Kafka consumers disabled (the
+# extra instance must neither take partitions from the running services nor replay their events). Two starts: the
 # first migrates an empty database, the second is an ordinary restart. Idle RSS 10 s after ready.
 # ------------------------------------------------------------------------------------------
 if wants startup; then
@@ -274,10 +274,13 @@ if wants startup; then
     [[ -z "$(port_pid "$port")" ]] || fail "port $port is in use"
     q postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
     q postgres "CREATE DATABASE $db" >/dev/null
-    groups=()
+    # Consumers off (system properties: exact names): a new group would start from the earliest offsets
+    # (notification-service and sla-service read case events from the beginning) and mail or publish for
+    # every case of the running stack. The Kafka connection, producers and health checks stay on.
+    consumers_off=()
     while read -r channel; do
-      groups+=("MP_MESSAGING_INCOMING_$(tr 'a-z-' 'A-Z_' <<<"$channel")_GROUP_ID=bench-startup-$module")
-    done < <(sed -n 's/^mp\.messaging\.incoming\.\([a-z-]*\)\.group\.id=.*/\1/p' \
+      consumers_off+=("-Dmp.messaging.incoming.$channel.enabled=false")
+    done < <(sed -n 's/^mp\.messaging\.incoming\.\([a-z-]*\)\.connector=.*/\1/p' \
                "$STACK_ROOT/$module/src/main/resources/application.properties")
     for start in first restart; do
       say "startup: $module ($start) on :$port"
@@ -286,8 +289,8 @@ if wants startup; then
       env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 DB_HOST=127.0.0.1 DB_PORT=5432 DB_USER=casework \
           DB_PASSWORD=casework DB_NAME="$db" DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KAFKA_BOOTSTRAP=127.0.0.1:9092 \
           OIDC_AUTH_SERVER_URL="$KEYCLOAK" SMTP_HOST=127.0.0.1 SMTP_PORT=2525 \
-          ATTACHMENTS_DIR="$out/startup-attachments" ATTACHMENTS_KEY="$attachments_key" "${groups[@]}" \
-          java $SERVICE_JAVA_OPTS -jar "$jar" > "$log" 2>&1 &
+          ATTACHMENTS_DIR="$out/startup-attachments" ATTACHMENTS_KEY="$attachments_key" \
+          java $SERVICE_JAVA_OPTS "${consumers_off[@]}" -jar "$jar" > "$log" 2>&1 &
       pid=$!
       extra_pids+=("$pid")
       ready_ms=""
