@@ -85,11 +85,18 @@ for s in "${SERVICES[@]}"; do
 done
 (( ${#down[@]} == 0 )) || fail "the stack is not up (not answering: ${down[*]}); start it with deploy/stack up"
 
-# PIDs of the processes to sample: the owner of each port (descendants are included by the sampler).
+# PIDs of the processes to sample: the owner of each port (descendants are included by the sampler),
+# looked up again before every scenario (a service restarted in between gets a new PID).
 port_pid() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1; }
-pids="postgres=$(port_pid 5432),kafka=$(port_pid 9092),keycloak=$(port_pid 8180),greenmail=$(port_pid 2525)"
-for s in "${SERVICES[@]}"; do IFS=: read -r module port _ <<<"$s"; pids+=",$module=$(port_pid "$port")"; done
-[[ "$pids" != *"=,"* && "$pids" != *"=" ]] || fail "cannot find the PID behind every port ($pids); run as the user that started the stack"
+current_pids() {
+  local spec="postgres=$(port_pid 5432),kafka=$(port_pid 9092),keycloak=$(port_pid 8180),greenmail=$(port_pid 2525)" s module port
+  for s in "${SERVICES[@]}"; do IFS=: read -r module port _ <<<"$s"; spec+=",$module=$(port_pid "$port")"; done
+  spec+=",gateway=$(port_pid "$BENCH_GATEWAY_PORT"),reference-gateway=$(port_pid "$REFERENCE_GATEWAY_PORT")"
+  spec+=",trivial-upstream=$(port_pid "$TRIVIAL_UPSTREAM_PORT")"
+  # a component without a PID (not running) is left out rather than sampled as PID 0
+  tr ',' '\n' <<<"$spec" | grep -v '=$' | paste -sd, -
+}
+[[ -n "$(port_pid 8081)" ]] || fail "cannot see the PID behind port 8081; run as the user that started the stack"
 
 # ------------------------------------------------------------------------------------------
 # Build the Gatling simulation (test classes + class path) — never run by ./mvnw verify.
@@ -150,9 +157,24 @@ start_nginx reference "$out/nginx-reference/nginx.conf"
 start_nginx bench "$out/nginx-bench/nginx.conf"
 wait_http "http://127.0.0.1:$BENCH_GATEWAY_PORT/healthz" 10
 wait_http "http://127.0.0.1:$REFERENCE_GATEWAY_PORT/healthz" 10
-pids+=",gateway=$(port_pid "$BENCH_GATEWAY_PORT"),reference-gateway=$(port_pid "$REFERENCE_GATEWAY_PORT"),trivial-upstream=$(port_pid "$TRIVIAL_UPSTREAM_PORT")"
 
-q() { "$PG_BIN/psql" "${PG[@]}" -d "$1" -qAtX -v ON_ERROR_STOP=1 -c "$2"; }
+# psql for the benchmark's own bookkeeping. As root it connects as the postgres superuser over the Unix
+# socket, into the slots PostgreSQL reserves for superusers: the services' pools may hold every ordinary slot
+# (max_connections) after a load scenario. Otherwise as casework over TCP, retried while no slot is free.
+q() {
+  if [[ $EUID -eq 0 ]]; then
+    (cd / && runuser -u postgres -- "$PG_BIN/psql" -p 5432 -d "$1" -qAtX -v ON_ERROR_STOP=1 -c "$2")
+    return
+  fi
+  local attempt
+  for attempt in $(seq 1 30); do
+    if "$PG_BIN/psql" "${PG[@]}" -d "$1" -qAtX -v ON_ERROR_STOP=1 -c "$2" 2> "$out/psql-error.txt"; then return 0; fi
+    grep -q "connection slots\|too many clients" "$out/psql-error.txt" || break
+    sleep 2
+  done
+  cat "$out/psql-error.txt" >&2
+  return 1
+}
 
 # ------------------------------------------------------------------------------------------
 # The machine
@@ -195,7 +217,7 @@ gatling() { # scenario [extra -D...]
   say "scenario $name"
   java -Xms512m -Xmx1g -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
     -cp "$CP" -Dbench.scenario="$name" -Dbench.out="$dir" -Dbench.run="$run_id" -Dbench.users="$users" \
-    -Dbench.duration="$duration" -Dbench.warmup=5 -Dbench.pids="$pids" \
+    -Dbench.duration="$duration" -Dbench.warmup=5 -Dbench.pids="$(current_pids)" \
     -Dbench.gateway="http://127.0.0.1:$BENCH_GATEWAY_PORT" -Dbench.reference="http://127.0.0.1:$REFERENCE_GATEWAY_PORT" \
     -Dbench.keycloak="$KEYCLOAK" "$@" \
     io.gatling.app.Gatling -s io.casework.bench.CaseworkSimulation -rf "$dir/gatling" -nr -rd "$name" \
@@ -227,8 +249,8 @@ for name in gateway-reference status reads lists; do
   if [[ "$name" == gateway-reference ]] && wants pgbench; then
     say "reference pgbench: single-row INSERT, $users clients, prepared, 20 s"
     q postgres "SELECT 1 FROM pg_database WHERE datname = 'casework_bench'" | grep -q 1 \
-      || q postgres "CREATE DATABASE casework_bench" >/dev/null
-    q casework_bench "DROP TABLE IF EXISTS bench_insert; CREATE TABLE bench_insert (id bigserial PRIMARY KEY, subject text, created_at timestamptz DEFAULT now())"
+      || q postgres "CREATE DATABASE casework_bench OWNER casework" >/dev/null
+    q casework_bench "DROP TABLE IF EXISTS bench_insert; CREATE TABLE bench_insert (id bigserial PRIMARY KEY, subject text, created_at timestamptz DEFAULT now()); ALTER TABLE bench_insert OWNER TO casework"
     echo "INSERT INTO bench_insert (subject) VALUES ('benchmark row');" > "$out/pgbench-insert.sql"
     cut -d' ' -f1-3 /proc/loadavg > "$out/pgbench-load.txt"
     "$PG_BIN/pgbench" "${PG[@]}" -n -M prepared -c "$users" -j 2 -T 20 -f "$out/pgbench-insert.sql" casework_bench \
@@ -273,7 +295,7 @@ if wants startup; then
     [[ -f "$jar" ]] || fail "$jar missing (build the services first)"
     [[ -z "$(port_pid "$port")" ]] || fail "port $port is in use"
     q postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
-    q postgres "CREATE DATABASE $db" >/dev/null
+    q postgres "CREATE DATABASE $db OWNER casework" >/dev/null
     # Consumers off (system properties: exact names): a new group would start from the earliest offsets
     # (notification-service and sla-service read case events from the beginning) and mail or publish for
     # every case of the running stack. The Kafka connection, producers and health checks stay on.

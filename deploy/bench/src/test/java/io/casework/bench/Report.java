@@ -150,6 +150,10 @@ public final class Report {
             md.append("| ").append(component).append(" |");
             for (Scenario sc : withSamples) {
                 Usage u = usage(sc, component);
+                if (u != null && u.cpuSeconds < 0) {
+                    md.append(" restarted |");
+                    continue;
+                }
                 if (u == null) {
                     md.append(" — |");
                     continue;
@@ -228,13 +232,13 @@ public final class Report {
                         rssMb + " MB, ready " + row[2] + " ms", rssMb <= 200 && Long.parseLong(row[2]) <= 3000);
             }
         }
-        long cases = Long.parseLong(machine.getProperty("cases_end", "0")) - Long.parseLong(machine.getProperty("cases_start", "0"));
-        if (cases > 0) {
+        long cases = number(machine, "cases_end") - number(machine, "cases_start");
+        if (cases > 0 && number(machine, "cases_start") > 0) {
             md.append("\n## Database growth in this run\n\n| database | grew by MB | bytes per case filed |\n|---|---|---|\n");
             long total = 0;
             for (String key : machine.stringPropertyNames().stream().filter(k -> k.startsWith("db_bytes_start.")).sorted().toList()) {
                 String db = key.substring("db_bytes_start.".length());
-                long grew = Long.parseLong(machine.getProperty("db_bytes_end." + db, "0")) - Long.parseLong(machine.getProperty(key));
+                long grew = number(machine, "db_bytes_end." + db) - number(machine, key);
                 total += grew;
                 md.append("| ").append(db).append(" | ").append(fmt(grew / 1048576.0)).append(" | ").append(grew / cases).append(" |\n");
             }
@@ -249,6 +253,11 @@ public final class Report {
         Files.writeString(dir.resolve("throughput.svg"), throughputSvg(scenarios));
         Files.writeString(dir.resolve("report.md"), md.toString());
         System.out.print(md);
+    }
+
+    private static long number(Properties p, String key) {
+        String v = p.getProperty(key, "").trim();
+        return v.matches("[0-9]+") ? Long.parseLong(v) : 0;
     }
 
     private static void target(StringBuilder md, String what, String measured, boolean met) {
@@ -454,7 +463,7 @@ public final class Report {
 
     private static Usage usage(Scenario sc, String component) {
         List<Sample> samples = sc.samples.stream().filter(s -> s.component.equals(component)).toList();
-        if (samples.isEmpty()) {
+        if (samples.isEmpty() || samples.getLast().rssKb == 0) {
             return null;
         }
         Sample first = samples.stream().filter(s -> s.time >= sc.windowStart()).findFirst().orElse(samples.getFirst());
