@@ -28,7 +28,7 @@ RUN_DIR="${CASEWORK_RUN_DIR:-$STACK_ROOT/deploy/.run}"
 JAVA_HOME="${CASEWORK_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 PG_BIN="/usr/lib/postgresql/15/bin"
-export PGPASSWORD=casework PGCONNECT_TIMEOUT=5
+export PGPASSWORD=casework PGCONNECT_TIMEOUT=5 PGOPTIONS="-c client_min_messages=warning"
 PG=(-h 127.0.0.1 -p 5432 -U casework)
 KEYCLOAK="http://localhost:8180/realms/casework"  # the issuer the services expect
 GREENMAIL_API="http://127.0.0.1:8025"

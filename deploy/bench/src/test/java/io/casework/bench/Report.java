@@ -233,7 +233,8 @@ public final class Report {
             }
         }
         long cases = number(machine, "cases_end") - number(machine, "cases_start");
-        if (cases > 0 && number(machine, "cases_start") > 0) {
+        boolean filed = scenarios.containsKey("filing") || scenarios.containsKey("flow") || scenarios.containsKey("mix");
+        if (filed && cases > 0 && number(machine, "cases_start") > 0) {
             md.append("\n## Database growth in this run\n\n| database | grew by MB | bytes per case filed |\n|---|---|---|\n");
             long total = 0;
             for (String key : machine.stringPropertyNames().stream().filter(k -> k.startsWith("db_bytes_start.")).sorted().toList()) {
