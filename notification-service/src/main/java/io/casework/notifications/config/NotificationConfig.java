@@ -26,6 +26,13 @@ public interface NotificationConfig {
     @WithDefault("P30D")
     Duration surveyLinkValidity();
 
+    /**
+     * Case events handled at once (of different cases: one case's events are handled one after another, in order).
+     * Each holds up to two database connections while its mail is sent, so keep it well below the pool's size.
+     */
+    @WithDefault("8")
+    int inboundConcurrency();
+
     /** Partner webhooks. */
     Webhooks webhooks();
 

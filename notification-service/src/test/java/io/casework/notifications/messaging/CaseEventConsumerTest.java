@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.casework.notifications.CaseEvents;
+import io.casework.notifications.Events;
+import io.casework.notifications.Events.TestCase;
 import io.casework.notifications.Mails;
 import io.casework.notifications.SmtpServer;
 import io.casework.notifications.domain.Delivery;
@@ -114,6 +116,32 @@ class CaseEventConsumerTest {
         assertEquals(1, SmtpServer.messagesTo(cc).size());
         assertEquals(List.of(cc), List.of(SmtpServer.messagesTo(cc).getFirst().getAllRecipients()).stream()
                 .map(Object::toString).toList(), "each mail goes to its own recipient only");
+    }
+
+    @Test
+    void eachCasesMailsGoOutInTheOrderOfItsEventsWhileCasesAreHandledTogether() throws Exception {
+        List<TestCase> cases = java.util.stream.IntStream.range(0, 6).mapToObj(i -> TestCase.of("en", null)).toList();
+        int comments = 5;
+        // Interleaved as on the topic: each case's events are in order in its partition, the cases mixed.
+        for (int step = 1; step <= comments; step++) {
+            for (TestCase c : cases) {
+                EventTap.send(CaseEvents.TOPIC, c.caseId().toString(), Events.caseEvent("io.casework.case.comment-added",
+                        Events.id(), c, "IN_PROGRESS", Events.map("commentId", UUID.randomUUID().toString(),
+                                "author", "sam@casework.example", "authorKind", "STAFF", "visibility", "PUBLIC",
+                                "body", "Step " + step + " of " + c.number(), "firstResponse", false,
+                                "createdAt", "2026-11-21T10:00:00Z")));
+            }
+        }
+
+        for (TestCase c : cases) {
+            await().atMost(TIMEOUT).until(() -> SmtpServer.messagesTo(c.contact()).size() == comments);
+            List<MimeMessage> mails = SmtpServer.messagesTo(c.contact());
+            for (int step = 1; step <= comments; step++) {
+                String text = Mails.text(mails.get(step - 1));
+                assertTrue(text.contains("Step " + step + " of " + c.number()), "mail " + step + " of " + c.number()
+                        + " out of order:\n" + text);
+            }
+        }
     }
 
     @Test

@@ -1,17 +1,20 @@
 package io.casework.notifications.messaging.inbound;
 
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.casework.notifications.config.NotificationConfig;
 import io.casework.notifications.service.DeadLetterService;
 import io.casework.notifications.service.MailDeliveryException;
 import io.casework.notifications.service.WebhookFanOut;
 import io.cloudevents.CloudEvent;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -29,20 +32,26 @@ public class CaseEventConsumer {
     private final CaseEventHandler handler;
     private final WebhookFanOut webhooks;
     private final DeadLetterService deadLetters;
+    private final KeyOrderedDispatcher dispatcher;
 
-    CaseEventConsumer(CaseEventHandler handler, WebhookFanOut webhooks, DeadLetterService deadLetters) {
+    CaseEventConsumer(CaseEventHandler handler, WebhookFanOut webhooks, DeadLetterService deadLetters,
+            NotificationConfig config) {
         this.handler = handler;
         this.webhooks = webhooks;
         this.deadLetters = deadLetters;
+        this.dispatcher = new KeyOrderedDispatcher("case-events", config.inboundConcurrency());
     }
 
     /**
-     * One record at a time, in partition order, so a case's mails go out in the order of its events (and a
-     * burst cannot take more database connections than the pool holds). Retries hold up the records behind,
-     * which keep their order; an SMTP outage stops every mail anyway.
+     * Several cases at once, each case's events one after another in partition order (the record key is the case
+     * id), so a case's mails go out in the order of its events while a slow SMTP server or a retried mail holds up
+     * only its own case. At most {@code casework.notifications.inbound-concurrency} events are in progress.
      */
     @Incoming("case-events")
-    @Blocking(ordered = true)
+    public CompletionStage<Void> receive(Message<String> record) {
+        return dispatcher.dispatch(record, this::consume);
+    }
+
     // About 3 minutes of retries (1 s doubling to 1 min); keep maxDuration below the channel's
     // throttled.unprocessed-record-max-age.ms, or the connector reports the waiting record as stuck.
     @Retry(maxRetries = 8, delay = 1, delayUnit = ChronoUnit.SECONDS, jitter = 200,
@@ -59,5 +68,10 @@ public class CaseEventConsumer {
 
     void park(String record) {
         deadLetters.park(InboundRecords.parse(record, TOPIC), record);
+    }
+
+    @PreDestroy
+    void stop() {
+        dispatcher.close();
     }
 }
