@@ -38,8 +38,8 @@ import net.jqwik.api.sessions.JqwikSession;
  * <li>every refusal (4xx) is {@code application/problem+json} with a JSON body;</li>
  * <li>a refused write leaves every table of the service's database with the row count it had.</li>
  * </ul>
- * Values come from jqwik arbitraries with a seed ({@code -Dcasework.fuzz.seed=...} replays a run); the number of
- * requests is {@code -Dcasework.fuzz.requests} when set.
+ * Values come from jqwik arbitraries with a seed ({@code -Dfuzz.seed=...} replays a run); the number of
+ * requests is {@code -Dfuzz.requests} when set.
  */
 public final class RequestFuzzer {
 
@@ -58,7 +58,7 @@ public final class RequestFuzzer {
     private RequestFuzzer(URI base, ApiOperations api) {
         this.base = base;
         this.api = api;
-        this.seed = Long.getLong("casework.fuzz.seed", new Random().nextLong());
+        this.seed = Long.getLong("fuzz.seed", new Random().nextLong());
     }
 
     public static RequestFuzzer against(URI base) {
@@ -89,7 +89,7 @@ public final class RequestFuzzer {
     }
 
     public RequestFuzzer requests(int count) {
-        this.requests = Integer.getInteger("casework.fuzz.requests", count);
+        this.requests = Integer.getInteger("fuzz.requests", count);
         return this;
     }
 
@@ -436,7 +436,7 @@ public final class RequestFuzzer {
         public String summary() {
             StringBuilder text = new StringBuilder();
             text.append("Fuzzed ").append(operations).append(" operations with ").append(sent).append(" requests in ")
-                    .append(elapsed.toMillis()).append(" ms (seed ").append(seed).append("; replay with -Dcasework.fuzz.seed=")
+                    .append(elapsed.toMillis()).append(" ms (seed ").append(seed).append("; replay with -Dfuzz.seed=")
                     .append(seed).append("): by status ").append(byStatus).append("; refused writes checked against the database: ")
                     .append(refusedWritesChecked).append("; failures: ").append(failureCount);
             if (unsendable > 0) {
