@@ -1,7 +1,6 @@
 package io.casework.cases.reliability;
 
 import static io.casework.cases.CaseApi.ALICE;
-import static io.casework.cases.CaseApi.RITA;
 import static io.casework.cases.CaseApi.ROOT;
 import static io.casework.cases.CaseApi.SAM;
 import static io.restassured.RestAssured.given;
@@ -10,11 +9,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
 import io.casework.cases.CaseApi;
+import io.casework.testsupport.Tokens;
 import io.casework.testsupport.fuzz.RequestFuzzer;
 import io.casework.testsupport.fuzz.TableCounts;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -79,18 +81,34 @@ class RequestFuzzTest {
     }
 
     @Test
-    void hostileRequestsAreRefusedCleanly() {
+    void failedIfMatchOnADownloadIsAProblem() {
         String caseId = CaseApi.file(ALICE, "P3");
-        String attachmentId = given().auth().oauth2(ALICE).multiPart("file", "logs.txt", "some log".getBytes(), "text/plain")
+        String attachmentId = given().auth().oauth2(ALICE).multiPart("file", "logs.txt", "log".getBytes(), "text/plain")
+                .post("/api/v1/cases/" + caseId + "/attachments").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(ALICE).header("If-Match", "\"other\"")
+                .get("/api/v1/cases/" + caseId + "/attachments/" + attachmentId).then()
+                .statusCode(412).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void hostileRequestsAreRefusedCleanly() {
+        // an organization of its own: accepted fuzz writes (a new contract end, revoked access...) disturb no other test
+        String org = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
+        String boss = CaseApi.newOrganization(org, null, LocalDate.now().plusYears(1).toString());
+        String caseId = CaseApi.as(boss).body("""
+                {"organization": "%s", "product": "Cloud Mail", "subject": "Fuzz target",
+                 "description": "Hostile requests follow.", "priority": "P3"}""".formatted(org))
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        String attachmentId = given().auth().oauth2(boss).multiPart("file", "logs.txt", "some log".getBytes(), "text/plain")
                 .post("/api/v1/cases/" + caseId + "/attachments").then().statusCode(201).extract().path("id");
         try (TableCounts database = TableCounts.ofTestDatasource()) {
             RequestFuzzer.Report report = RequestFuzzer.against(base)
-                    .token("agent", SAM)
-                    .token("customer", ALICE)
-                    .token("customer-admin", ALICE)
-                    .token("admin", ROOT)
-                    .token("partner", RITA)
-                    .pathValues(new CaseFuzzValues(caseId, attachmentId)::path)
+                    .token("agent", Tokens.of("fuzz-agent@casework.example", "casework", "agent"))
+                    .token("customer", boss)
+                    .token("customer-admin", boss)
+                    .token("admin", Tokens.of("fuzz-admin@casework.example", "casework", "admin"))
+                    .token("partner", Tokens.of("fuzz-partner@" + org + "-partner.example", org + "-partner", "partner"))
+                    .pathValues(new CaseFuzzValues(org, caseId, attachmentId)::path)
                     .database(database)
                     .requests(3000)
                     .run();

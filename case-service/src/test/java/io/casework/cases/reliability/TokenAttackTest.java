@@ -25,7 +25,7 @@ class TokenAttackTest {
         String summary = TokenAttacks.against(base)
                 .attacks(ForgedTokens.attacks("root@casework.example", "casework", "admin", "agent"))
                 .withoutRoles(ForgedTokens.withoutRoles("nobody@acme.example", "acme"))
-                .pathValues(new CaseFuzzValues(caseId, null)::path)
+                .pathValues(new CaseFuzzValues("acme", caseId, null)::path)
                 .run();
         System.out.println(summary);
     }

@@ -23,11 +23,12 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class RequestFuzzTest {
 
+    // identities of the fuzz test's own: accepted writes (preferences, webhooks) disturb no other test
     static final String RITA = Tokens.of("rita@fuzzpartner.example", "fuzzpartner", "partner");
-    static final String OTTO = Tokens.of("otto@casework.example", "casework", "ops");
-    static final String ROOT = Tokens.of("root@casework.example", "casework", "admin");
-    static final String SAM = Tokens.of("sam@casework.example", "casework", "agent");
-    static final String ALICE = Tokens.of("alice@acme.example", "acme", "customer", "customer-admin");
+    static final String OTTO = Tokens.of("fuzz-ops@casework.example", "casework", "ops");
+    static final String ROOT = Tokens.of("fuzz-admin@casework.example", "casework", "admin");
+    static final String SAM = Tokens.of("fuzz-agent@casework.example", "casework", "agent");
+    static final String ALICE = Tokens.of("fuzz-customer@acme.example", "acme", "customer", "customer-admin");
 
     @TestHTTPResource("/")
     URI base;

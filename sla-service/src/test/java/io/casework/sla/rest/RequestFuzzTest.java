@@ -53,10 +53,10 @@ class RequestFuzzTest {
     void hostileRequestsAreRefusedCleanly() {
         try (TableCounts database = TableCounts.ofTestDatasource()) {
             RequestFuzzer.Report report = RequestFuzzer.against(base)
-                    .token("admin", ADMIN)
-                    .token("ops", Tokens.of("otto@casework.example", "casework", "ops"))
-                    .token("agent", Tokens.of("sam@casework.example", "casework", "agent"))
-                    .token("customer", Tokens.of("alice@acme.example", "acme", "customer", "customer-admin"))
+                    .token("admin", Tokens.of("fuzz-admin@casework.example", "casework", "admin"))
+                    .token("ops", Tokens.of("fuzz-ops@casework.example", "casework", "ops"))
+                    .token("agent", Tokens.of("fuzz-agent@casework.example", "casework", "agent"))
+                    .token("customer", Tokens.of("fuzz-customer@acme.example", "acme", "customer", "customer-admin"))
                     .pathValues(SlaFuzzValues::path)
                     .database(database)
                     .requests(2500)
