@@ -20,7 +20,9 @@ import io.casework.cases.domain.CaseRuleException.Kind;
 import io.casework.cases.rest.dto.AttachmentResponse;
 import io.casework.cases.service.AttachmentService;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -78,6 +80,7 @@ public class AttachmentResource {
             @RestForm("diagnosticBundle") @Schema(enumeration = { "true", "false" }, defaultValue = "false",
                     description = "true for a diagnostic bundle collected for support") String diagnosticBundle,
             @RestForm("description") @Size(max = 500, message = "description must be at most 500 characters")
+            @Pattern(regexp = "[^\\x00]*", message = "description must not contain the NUL character")
             @Schema(description = "What the file is, at most 500 characters",
                     examples = "Mail server log of 21 November, 10:00-11:00") String description,
             @Context UriInfo uri) {
@@ -124,6 +127,10 @@ public class AttachmentResource {
         EntityTag etag = new EntityTag(attachment.sha256);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
+            if (notModified.build().getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+                // JAX-RS builds this 412 without a body; refusals are problems
+                throw HttpProblem.valueOf(Response.Status.PRECONDITION_FAILED, "If-Match does not match the file's ETag");
+            }
             return privateFile(notModified, etag).build();
         }
         attachments.verify(attachment);

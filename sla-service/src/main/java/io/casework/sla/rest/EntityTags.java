@@ -6,7 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.casework.sla.service.Precondition;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
 
 /** ETags of plan revisions ({@code "3"}) and the conditional headers that quote them back. */
 final class EntityTags {
@@ -15,6 +17,18 @@ final class EntityTags {
     private static final Pattern STRONG_REVISION = Pattern.compile("(?<!W/)\"(\\d{1,18})\"");
 
     private EntityTags() {
+    }
+
+    /**
+     * The answer of {@code Request.evaluatePreconditions}: 304 as it is, a failed If-Match as a 412 problem like every
+     * other refusal (JAX-RS builds it without a body).
+     */
+    static Response unlessRefused(Response.ResponseBuilder precondition) {
+        Response response = precondition.build();
+        if (response.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+            throw HttpProblem.valueOf(Response.Status.PRECONDITION_FAILED, "If-Match does not match the current ETag");
+        }
+        return response;
     }
 
     static EntityTag ofVersion(long version) {

@@ -70,7 +70,7 @@ public class PlanResource {
         EntityTag etag = listTag(plans);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
-            return notModified.build();
+            return EntityTags.unlessRefused(notModified);
         }
         return Response.ok(plans.stream().map(PlanResponse::from).toList()).tag(etag).build();
     }
@@ -89,7 +89,7 @@ public class PlanResource {
         EntityTag etag = EntityTags.ofVersion(plan.version);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
-            return notModified.build();
+            return EntityTags.unlessRefused(notModified);
         }
         return Response.ok(PlanResponse.from(plan)).tag(etag).build();
     }

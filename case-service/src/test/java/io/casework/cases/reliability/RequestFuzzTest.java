@@ -1,0 +1,119 @@
+package io.casework.cases.reliability;
+
+import static io.casework.cases.CaseApi.ALICE;
+import static io.casework.cases.CaseApi.ROOT;
+import static io.casework.cases.CaseApi.SAM;
+import static io.restassured.RestAssured.given;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import io.casework.cases.CaseApi;
+import io.casework.testsupport.Tokens;
+import io.casework.testsupport.fuzz.RequestFuzzer;
+import io.casework.testsupport.fuzz.TableCounts;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Generated hostile requests against every operation, uploads included: no 5xx, every refusal problem+json, and a
+ * refused write leaves the database as it was (see {@link RequestFuzzer}).
+ */
+@QuarkusTest
+class RequestFuzzTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    // The tests below pin what the fuzzer found (each was a 500 or a refusal that was not problem+json).
+
+    @Test
+    void bodyOfTheWrongShapeIsAProblem() {
+        String caseId = CaseApi.file(ALICE, "P3");
+        CaseApi.as(SAM).body("{\"assignee\": [\"x\"]}").put("/api/v1/cases/" + caseId + "/assignee").then()
+                .statusCode(400).contentType(startsWith("application/problem+json")).body("field", equalTo("assignee"));
+        CaseApi.as(ALICE).body("\"x\"").post("/api/v1/cases/" + caseId + "/comments").then()
+                .statusCode(400).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void keyGivenTwiceIsRefused() {
+        String caseId = CaseApi.file(ALICE, "P3");
+        CaseApi.as(SAM).header("If-Match", CaseApi.etag(SAM, caseId))
+                .body("{\"assignee\": \"sam@casework.example\", \"assignee\": \"eve@casework.example\"}")
+                .put("/api/v1/cases/" + caseId + "/assignee").then()
+                .statusCode(400).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void truncatedUploadIsABadRequest() {
+        String caseId = CaseApi.file(ALICE, "P3");
+        given().auth().oauth2(ALICE).contentType("multipart/form-data; boundary=cut")
+                .body("--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhal"
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/cases/" + caseId + "/attachments").then()
+                .statusCode(400).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void textWithNulIsRefusedNotAServerError() {
+        String caseId = CaseApi.file(ALICE, "P3");
+        CaseApi.as(ALICE).body("{\"body\": \"a\\u0000b\", \"visibility\": \"PUBLIC\"}")
+                .post("/api/v1/cases/" + caseId + "/comments").then()
+                .statusCode(400).contentType(startsWith("application/problem+json"));
+        given().auth().oauth2(ALICE).multiPart("file", "logs.txt", "log".getBytes(), "text/plain")
+                .multiPart("description", "a\u0000b").post("/api/v1/cases/" + caseId + "/attachments").then()
+                .statusCode(400).contentType(startsWith("application/problem+json"));
+        given().auth().oauth2(ALICE).contentType("application/json").body(new byte[] { 0, 0, 0, '{', '}' })
+                .post("/api/v1/cases/" + caseId + "/comments").then()
+                .statusCode(400).contentType(startsWith("application/problem+json"));
+        given().auth().oauth2(ROOT).urlEncodingEnabled(false).get("/api/v1/organizations/a%00b/access").then()
+                .statusCode(400).contentType(startsWith("application/problem+json"));
+        given().auth().oauth2(SAM).urlEncodingEnabled(false).get("/api/v1/cases?q=a%00b").then()
+                .statusCode(400).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void failedIfMatchOnADownloadIsAProblem() {
+        String caseId = CaseApi.file(ALICE, "P3");
+        String attachmentId = given().auth().oauth2(ALICE).multiPart("file", "logs.txt", "log".getBytes(), "text/plain")
+                .post("/api/v1/cases/" + caseId + "/attachments").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(ALICE).header("If-Match", "\"other\"")
+                .get("/api/v1/cases/" + caseId + "/attachments/" + attachmentId).then()
+                .statusCode(412).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void hostileRequestsAreRefusedCleanly() {
+        // an organization of its own: accepted fuzz writes (a new contract end, revoked access...) disturb no other test
+        String org = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
+        String boss = CaseApi.newOrganization(org, null, LocalDate.now().plusYears(1).toString());
+        String caseId = CaseApi.as(boss).body("""
+                {"organization": "%s", "product": "Cloud Mail", "subject": "Fuzz target",
+                 "description": "Hostile requests follow.", "priority": "P3"}""".formatted(org))
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        String attachmentId = given().auth().oauth2(boss).multiPart("file", "logs.txt", "some log".getBytes(), "text/plain")
+                .post("/api/v1/cases/" + caseId + "/attachments").then().statusCode(201).extract().path("id");
+        try (TableCounts database = TableCounts.ofTestDatasource()) {
+            RequestFuzzer.Report report = RequestFuzzer.against(base)
+                    .token("agent", Tokens.of("fuzz-agent@casework.example", "casework", "agent"))
+                    .token("customer", boss)
+                    .token("customer-admin", boss)
+                    .token("admin", Tokens.of("fuzz-admin@casework.example", "casework", "admin"))
+                    .token("partner", Tokens.of("fuzz-partner@" + org + "-partner.example", org + "-partner", "partner"))
+                    .pathValues(new CaseFuzzValues(org, caseId, attachmentId)::path)
+                    .database(database)
+                    .requests(3000)
+                    .run();
+            System.out.println(report.summary());
+            report.assertNoFailures();
+        }
+    }
+}
