@@ -133,6 +133,9 @@ public final class Load implements AutoCloseable {
     private void read(String what, Answer a) {
         if (a.status() >= 200 && a.status() < 300) {
             add("read.ok");
+        } else if (what.equals("sla") && a.status() == 404) {
+            // sla-service learns of a case from its case.opened event: until then (a broker outage delays it) there is none yet.
+            add("read.not-yet");
         } else if (!a.answered() || a.status() >= 500) {
             add("read.transient");
             note(what + " -> " + (a.answered() ? a.status() + " " + abbreviate(a.body()) : a.error()));
