@@ -112,7 +112,8 @@ class FaultsIT {
                 load.count("comment.transient"), load.count("read.ok"), load.count("read.transient"), load.count("read.refused"),
                 load.count("read.not-yet")));
         load.errors.stream().limit(8).forEach(e -> REPORT.line("  e.g. " + e));
-        Checks.Result result = Checks.verify(load.cases, load.comments, Duration.ofMinutes(8), mailboxSince);
+        Checks.Result result = Checks.verify(load.cases, load.comments,
+                Duration.ofMinutes(Long.parseLong(System.getProperty("faults.verify-minutes", "8"))), mailboxSince);
         REPORT.lines(Checks.describe(result, 20));
         long failed = load.count("case.transient") + load.count("comment.transient") + load.count("read.transient")
                 + load.count("client-error");
