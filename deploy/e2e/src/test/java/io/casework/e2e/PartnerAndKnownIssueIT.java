@@ -51,11 +51,21 @@ class PartnerAndKnownIssueIT {
         given().auth().oauth2(bob).post(Stack.GATEWAY + "/api/v1/status/incidents/" + incident + "/subscriptions")
                 .then().statusCode(200);
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                given().auth().oauth2(bob).queryParam("limit", 100).get(Stack.GATEWAY + "/api/v1/cases").then()
-                        .statusCode(200)
-                        .body("items.findAll { it.knownIssueId == '" + incident + "' && it.contactEmail == 'bob@acme.example' }",
-                                hasSize(1))
-                        .body("items.find { it.knownIssueId == '" + incident + "' }.number", notNullValue()));
+        // Bob's own cases, every page: on a long-running stack they are more than one page.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            List<java.util.Map<String, Object>> linked = new java.util.ArrayList<>();
+            String cursor = null;
+            do {
+                var page = given().auth().oauth2(bob).queryParam("limit", 100).queryParam("creator", "bob@acme.example")
+                        .queryParams(cursor == null ? java.util.Map.of() : java.util.Map.of("cursor", cursor))
+                        .get(Stack.GATEWAY + "/api/v1/cases").then().statusCode(200).extract();
+                List<java.util.Map<String, Object>> items = page.path("items.findAll { it.knownIssueId == '" + incident + "' }");
+                linked.addAll(items);
+                cursor = page.path("nextCursor");
+            } while (cursor != null);
+            org.hamcrest.MatcherAssert.assertThat(linked.stream().filter(c -> "bob@acme.example".equals(c.get("contactEmail"))).toList(),
+                    hasSize(1));
+            org.hamcrest.MatcherAssert.assertThat(linked.getFirst().get("number"), notNullValue());
+        });
     }
 }

@@ -1,5 +1,8 @@
 package io.casework.notifications.service;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +39,18 @@ public class MailDelivery {
     private final DeliveryLog log;
     private final NotificationMetrics metrics;
     private final ExecutorService smtp = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("smtp-", 0).factory());
+    /**
+     * Message-IDs the SMTP server accepted in this process, newest last (bounded). When the database fails between
+     * the SMTP server's acceptance and the SENT record (deploy/faults/run postgres found it), the event is retried:
+     * this makes the retry record the mail instead of sending it again. Only a crash of the process itself in that
+     * window still resends — with the same Message-ID.
+     */
+    private final Map<String, Boolean> acceptedBySmtp = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    });
 
     MailDelivery(Mailer mailer, DeliveryLog log, NotificationMetrics metrics) {
         this.mailer = mailer;
@@ -54,8 +69,12 @@ public class MailDelivery {
                     notification.recipient());
             return Outcome.ALREADY_SETTLED;
         }
+        String messageId = messageId(notification);
         try {
-            send(toMail(notification));
+            if (!acceptedBySmtp.containsKey(messageId)) {
+                send(toMail(notification));
+                acceptedBySmtp.put(messageId, Boolean.TRUE);
+            }
         } catch (RuntimeException e) {
             if (permanentlyRejected(e)) {
                 Delivery rejected = log.recordRejected(notification, e);

@@ -8,7 +8,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
-import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Transport adapter: turns Kafka records of {@code casework.case-events} into CloudEvents for the handler. */
@@ -22,8 +22,13 @@ public class CaseEventConsumer {
         this.handler = handler;
     }
 
+    /**
+     * Ordered blocking rather than {@code @RunOnVirtualThread}: on virtual threads every record runs concurrently, so
+     * the backlog after a broker outage took more database connections than the pool holds and a redelivered record
+     * raced its original; both sent events to the dead-letter topic (deploy/faults/run kafka).
+     */
     @Incoming("case-events")
-    @RunOnVirtualThread
+    @Blocking(ordered = true)
     public void consume(String record) {
         CloudEvent event = format.deserialize(record.getBytes(StandardCharsets.UTF_8));
         handler.handle(event);
