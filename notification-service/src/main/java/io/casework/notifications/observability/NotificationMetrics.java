@@ -21,7 +21,7 @@ public class NotificationMetrics {
 
     private final MeterRegistry registry;
 
-    NotificationMetrics(MeterRegistry registry) {
+    public NotificationMetrics(MeterRegistry registry) {
         this.registry = registry;
         // Registered up front: a dashboard and an alert see 0, not "no data", before the first mail.
         for (NotificationKind kind : NotificationKind.values()) {

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.casework.notifications.observability.NotificationMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.casework.notifications.domain.Delivery;
 import io.casework.notifications.domain.Language;
 import io.casework.notifications.domain.NotificationKind;
@@ -50,7 +52,7 @@ class MailDeliveryDatabaseFailureTest {
                 return new Delivery();
             }
         };
-        MailDelivery delivery = new MailDelivery(mailer, log);
+        MailDelivery delivery = new MailDelivery(mailer, log, new NotificationMetrics(new SimpleMeterRegistry()));
         Notification notification = Notification.aboutCase(UUID.randomUUID().toString(), NotificationKind.CASE_OPENED,
                 UUID.randomUUID(), "alice@acme.example", Language.EN, new ComposedMail("[C-1] Case received", "text", "<p>html</p>"));
 
