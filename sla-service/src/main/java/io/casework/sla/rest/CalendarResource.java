@@ -190,11 +190,18 @@ public class CalendarResource {
         }
     }
 
+    /** An ISO date within the years calendars cover; anything else cannot have an override (and PostgreSQL would refuse it). */
     private static LocalDate date(String value) {
+        LocalDate day;
         try {
-            return LocalDate.parse(value);
+            day = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadRequestException("date must be ISO-8601 (2026-11-25), not '" + value + "'");
         }
+        if (day.getYear() < BusinessCalendar.FIRST_YEAR || day.getYear() > BusinessCalendar.LAST_YEAR) {
+            throw new BadRequestException("date must be in the years " + BusinessCalendar.FIRST_YEAR + "–"
+                    + BusinessCalendar.LAST_YEAR + " that calendars cover, not '" + value + "'");
+        }
+        return day;
     }
 }

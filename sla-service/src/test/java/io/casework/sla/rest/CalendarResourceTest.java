@@ -124,4 +124,13 @@ class CalendarResourceTest {
                 .contentType("application/problem+json");
         given().get("/api/v1/sla/calendars").then().statusCode(401).contentType("application/problem+json");
     }
+
+    // Found by RequestFuzzTest (seed 5571185262227305403): a date PostgreSQL cannot store was a 500.
+    @Test
+    void overrideOfADateOutsideTheCalendarYearsIsABadRequest() {
+        given().auth().oauth2(ADMIN).delete("/api/v1/sla/calendars/americas/overrides/-1000000-01-01").then()
+                .statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(ADMIN).delete("/api/v1/sla/calendars/americas/overrides/2100-01-01").then()
+                .statusCode(400).contentType("application/problem+json");
+    }
 }
