@@ -48,7 +48,9 @@ used_ports=" "
 free_port() {
   local p
   for _ in $(seq 1 200); do
-    p=$((20000 + RANDOM % 30000))
+    # Below the kernel's ephemeral range (32768+ here): a port picked there can be taken by an outgoing
+    # connection between this check and nginx's bind (seen in CI as "Address already in use").
+    p=$((20000 + RANDOM % 12000))
     [[ "$used_ports" == *" $p "* ]] && continue
     if ! port_in_use "$p"; then used_ports+="$p "; echo "$p"; return 0; fi
   done
