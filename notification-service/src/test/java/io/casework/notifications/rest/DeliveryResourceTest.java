@@ -53,7 +53,10 @@ class DeliveryResourceTest {
                 .body("items[0].language", equalTo("en"))
                 .body("items[0].subject", equalTo("[" + number + "] Case received: Mail delivery delayed for all users"))
                 .body("items[0].status", equalTo("SENT"))
-                .body("items[0].attempts", equalTo(1))
+                // Usually 1; 2 when a pooled SMTP connection that an earlier test's server restart left dead times
+                // out first. Either way one mail is sent (checked against the SMTP server below).
+                .body("items[0].attempts", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(1), org.hamcrest.Matchers.lessThanOrEqualTo(2)))
                 .body("items[0].sentAt", notNullValue())
                 .body("items[0].keySet()", not(hasItem("text")))
                 .body("items[0].keySet()", not(hasItem("html")))
@@ -64,6 +67,8 @@ class DeliveryResourceTest {
         String logged = given().auth().oauth2(SAM).queryParam("caseId", caseId.toString()).queryParam("limit", 1)
                 .get("/api/v1/notifications/deliveries").then().extract().path("items[0].smtpMessageId");
         try {
+            org.junit.jupiter.api.Assertions.assertEquals(1, io.casework.notifications.SmtpServer.messagesTo(first).size(),
+                    "exactly one mail, whatever the number of attempts");
             org.junit.jupiter.api.Assertions.assertEquals(logged,
                     io.casework.notifications.SmtpServer.messagesTo(first).getFirst().getMessageID(),
                     "the log names the Message-ID the SMTP server received");
