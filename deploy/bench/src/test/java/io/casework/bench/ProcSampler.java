@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Samples CPU time and RSS of each stack process once a second from /proc, including all descendants of
@@ -24,8 +27,8 @@ final class ProcSampler implements AutoCloseable {
 
     private final Map<String, Long> roots;
     private final BufferedWriter out;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("proc-sampler").factory());
 
     ProcSampler(Map<String, Long> roots, Path file) {
         this.roots = new LinkedHashMap<>(roots);
@@ -37,23 +40,14 @@ final class ProcSampler implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        thread = Thread.ofPlatform().daemon().name("proc-sampler").start(this::loop);
+        timer.scheduleAtFixedRate(this::sampleNow, 0, 1, TimeUnit.SECONDS);
     }
 
-    private void loop() {
-        while (running) {
-            long t0 = System.currentTimeMillis();
-            try {
-                sample(t0);
-            } catch (IOException | RuntimeException e) {
-                System.err.println("proc-sampler: " + e);
-            }
-            long sleep = 1000 - (System.currentTimeMillis() - t0);
-            try {
-                Thread.sleep(Math.max(50, sleep));
-            } catch (InterruptedException e) {
-                return;
-            }
+    private void sampleNow() {
+        try {
+            sample(System.currentTimeMillis());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("proc-sampler: " + e);
         }
     }
 
@@ -115,10 +109,9 @@ final class ProcSampler implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        timer.shutdownNow();
         try {
-            thread.join(2000);
+            timer.awaitTermination(2, TimeUnit.SECONDS);
             sample(System.currentTimeMillis());
         } catch (InterruptedException | IOException e) {
             // the last sample is a nicety
