@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import io.casework.e2e.faults.Http.Answer;
 import io.casework.e2e.faults.Load.AcceptedCase;
 import io.casework.e2e.faults.Load.AcceptedComment;
@@ -41,28 +44,29 @@ public final class Checks {
      */
     public static Result verify(List<AcceptedCase> cases, List<AcceptedComment> comments, Duration within, Instant mailboxSince) {
         Instant start = Instant.now();
-        Instant deadline = start.plus(within);
         Map<String, List<String>> commentsByCase = comments.stream().collect(
                 Collectors.groupingBy(AcceptedComment::caseId, Collectors.mapping(AcceptedComment::body, Collectors.toList())));
         Map<String, String> pending = new LinkedHashMap<>();
         cases.forEach(c -> pending.put(c.id(), "not checked yet"));
         List<String> fatal = new CopyOnWriteArrayList<>();
-        while (!pending.isEmpty()) {
-            for (AcceptedCase c : cases) {
-                if (!pending.containsKey(c.id())) {
-                    continue;
-                }
-                String problem = check(c, commentsByCase.getOrDefault(c.id(), List.of()), mailboxSince, fatal);
-                if (problem == null) {
-                    pending.remove(c.id());
-                } else {
-                    pending.put(c.id(), problem);
-                }
-            }
-            if (pending.isEmpty() || Instant.now().isAfter(deadline) || !fatal.isEmpty()) {
-                break;
-            }
-            Http.sleep(Duration.ofSeconds(5));
+        // Re-checks the cases still pending every 5 s until all pass, one check is fatal, or the time is up.
+        try {
+            Awaitility.await("every accepted case verified").atMost(within).pollInSameThread().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofSeconds(5)).until(() -> {
+                        for (AcceptedCase c : cases) {
+                            if (pending.containsKey(c.id())) {
+                                String problem = check(c, commentsByCase.getOrDefault(c.id(), List.of()), mailboxSince, fatal);
+                                if (problem == null) {
+                                    pending.remove(c.id());
+                                } else {
+                                    pending.put(c.id(), problem);
+                                }
+                            }
+                        }
+                        return pending.isEmpty() || !fatal.isEmpty();
+                    });
+        } catch (ConditionTimeoutException e) {
+            // what is still pending is reported below
         }
         Map<String, String> problems = new LinkedHashMap<>();
         cases.stream().filter(c -> pending.containsKey(c.id()))
