@@ -245,8 +245,15 @@ public class CaseResource {
     }
 
     private static Instant parseInstant(String value) {
+        if (value == null) {
+            return null;
+        }
         try {
-            return value == null ? null : Instant.parse(value);
+            Instant instant = Instant.parse(value);
+            if (instant.isBefore(StrictJson.FIRST) || !instant.isBefore(StrictJson.BEYOND)) {
+                throw invalid("updatedSince must fall in the years 1 to 9999");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw invalid("updatedSince must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }
@@ -273,7 +280,11 @@ public class CaseResource {
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            return new CaseRepository.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            Instant at = Instant.parse(parts[0]);
+            if (at.isBefore(StrictJson.FIRST) || !at.isBefore(StrictJson.BEYOND)) {
+                throw new IllegalArgumentException("cursor instant out of range");
+            }
+            return new CaseRepository.Cursor(at, UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
             throw invalid("cursor is not one this API returned");
         }

@@ -81,6 +81,9 @@ class CaseSearchAndEditTest {
         as(ALICE).get("/api/v1/cases?limit=1000").then().statusCode(400);
         as(ALICE).get("/api/v1/cases?cursor=garbage").then().statusCode(400);
         as(ALICE).get("/api/v1/cases?updatedSince=yesterday").then().statusCode(400);
+        as(ALICE).get("/api/v1/cases?updatedSince=%2B999999999-12-31T23:59:59Z").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(ALICE).get("/api/v1/cases?updatedSince=9999-12-31T23:59:59Z").then().statusCode(200);
     }
 
     @Test
@@ -131,6 +134,17 @@ class CaseSearchAndEditTest {
                 .body("violations.field", hasItem(containsString("usersAffectedPercent")))
                 .body("violations.message", hasItem(containsString("problemEndedAt must not be before")))
                 .body("violations.message", hasItem(containsString("IANA")));
+        as(SAM).queryParam("q", subject).get("/api/v1/cases").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void instantsPastTheYear9999AreRefused() {
+        String subject = "Far future " + UUID.randomUUID();
+        as(ALICE).body("""
+                {"product": "Cloud Mail", "subject": "%s", "description": "x", "priority": "P2",
+                 "details": {"problemStartedAt": "2026-11-20T09:00:00Z", "problemEndedAt": "+999999999-12-31T23:59:59Z"}}
+                """.formatted(subject)).post("/api/v1/cases").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("years 1 to 9999"));
         as(SAM).queryParam("q", subject).get("/api/v1/cases").then().body("items", hasSize(0));
     }
 

@@ -171,12 +171,17 @@ public class CalendarResource {
         if (value == null || value.isBlank()) {
             throw new BadRequestException(name + " is required (ISO-8601 instant such as 2026-11-20T09:15:00Z)");
         }
+        Instant instant;
         try {
-            return Instant.parse(value.trim());
+            instant = Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new BadRequestException(name + " must be an ISO-8601 instant such as 2026-11-20T09:15:00Z, not '"
                     + value + "'");
         }
+        if (instant.isBefore(StrictJson.FIRST) || !instant.isBefore(StrictJson.BEYOND)) {
+            throw new BadRequestException(name + " must fall in the years 1 to 9999, not '" + value + "'");
+        }
+        return instant;
     }
 
     private static BusinessDuration duration(String name, String value) {

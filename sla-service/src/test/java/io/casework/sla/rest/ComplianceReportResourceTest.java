@@ -141,6 +141,9 @@ class ComplianceReportResourceTest {
                 .get("/api/v1/sla/reports/compliance").then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(OLGA).queryParam("to", TO).get("/api/v1/sla/reports/compliance").then().statusCode(400)
                 .contentType("application/problem+json");
+        given().auth().oauth2(OLGA).queryParam("from", FROM).queryParam("to", "+999999999-12-31T23:59:59Z")
+                .get("/api/v1/sla/reports/compliance").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("years 1 to 9999"));
     }
 
     @Test

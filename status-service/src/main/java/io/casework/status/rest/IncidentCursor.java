@@ -27,7 +27,11 @@ record IncidentCursor(Instant createdAt, UUID id) {
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            return new IncidentCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            Instant at = Instant.parse(parts[0]);
+            if (at.isBefore(StrictJson.FIRST) || !at.isBefore(StrictJson.BEYOND)) {
+                throw new IllegalArgumentException("cursor instant out of range");
+            }
+            return new IncidentCursor(at, UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
             throw new BadRequestException("Invalid cursor: use the one from the Link header of the previous page");
         }

@@ -200,6 +200,12 @@ class ProductStatusOverrideTest {
                 .body("violations.field", hasItem(containsString("status")));
         override(product, OLGA, "{\"status\": \"DEGRADED\", \"reason\": \"Slow\", \"colour\": \"amber\"}")
                 .then().statusCode(400).contentType("application/problem+json");
+        // ISO 8601 allows years PostgreSQL cannot store (found by RequestFuzzTest: it was a 500)
+        override(product, OLGA, "{\"status\": \"DEGRADED\", \"reason\": \"Slow\", \"until\": \"+999999999-12-31T23:59:59Z\"}")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("years 1 to 9999"));
+        override(product, OLGA, "{\"status\": \"DEGRADED\", \"reason\": \"Slow\", \"until\": \"+10000-01-01T00:00:00Z\"}")
+                .then().statusCode(400).contentType("application/problem+json");
 
         given().get("/api/v1/status/products").then()
                 .body(entry(product) + ".status", equalTo("OPERATIONAL"))
