@@ -3,7 +3,7 @@
 # Called by `deploy/stack bench`; needs a running `deploy/stack up`.
 #
 #   deploy/stack bench [--duration S] [--users N] [--scenario LIST] [--flow-rate R] [--flow-duration S]
-#                      [--no-startup] [--out DIR]
+#                      [--no-startup] [--warmup S] [--out DIR]
 #
 #   --duration S       seconds per closed-model scenario, the first 5 s being warm-up (default 30)
 #   --users N          concurrent virtual users = connections; pgbench runs with as many clients (default 16)
@@ -11,6 +11,9 @@
 #                      filing,mix,startup (default: all, in that order)
 #   --flow-rate R      cases/s filed for the event-flow latency (default 100) for --flow-duration S (default 60)
 #   --no-startup       skip the startup/idle-RSS measurement of each service
+#   --warmup S         seconds of the mix scenario, not measured, before the first scenario (default 120): a
+#                      service's JIT needs minutes of load on two shared cores before its figures settle
+#                      (case reads: ~1 000/s in the first minute, ~3 400/s warm)
 #   --out DIR          results directory (default deploy/bench/target/results/<UTC timestamp>)
 #
 # Writes DIR/report.md, DIR/throughput.svg, DIR/event-flow.svg and the raw records of every scenario.
@@ -36,11 +39,11 @@ BENCH_GATEWAY_PORT=18080
 REFERENCE_GATEWAY_PORT=18082
 TRIVIAL_UPSTREAM_PORT=18083
 # Same JVM options as deploy/stack gives the services (CASEWORK_SERVICE_JAVA_OPTS).
-SERVICE_JAVA_OPTS="${CASEWORK_SERVICE_JAVA_OPTS:--Xms64m -Xmx512m}"
+SERVICE_JAVA_OPTS="${CASEWORK_SERVICE_JAVA_OPTS:--Xms32m -Xmx512m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}"
 SERVICES=(case-service:8081:casework_cases sla-service:8082:casework_sla
           notification-service:8083:casework_notifications status-service:8084:casework_status)
 
-duration=30 users=16 flow_rate=100 flow_duration=60 startup=1 out=""
+duration=30 users=16 flow_rate=100 flow_duration=60 startup=1 out="" warmup=120
 scenarios="gateway-reference,pgbench,status,reads,lists,flow,agents,filing,mix,startup"
 while (( $# )); do
   case "$1" in
@@ -50,8 +53,9 @@ while (( $# )); do
     --flow-rate) flow_rate="$2"; shift ;;
     --flow-duration) flow_duration="$2"; shift ;;
     --no-startup) startup=0 ;;
+    --warmup) warmup="$2"; shift ;;
     --out) out="$2"; shift ;;
-    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see deploy/stack bench --help)" >&2; exit 2 ;;
   esac
   shift
@@ -193,6 +197,7 @@ q() {
   echo "flow_rate=$flow_rate"
   echo "flow_duration=$flow_duration"
   echo "service_java_opts=$SERVICE_JAVA_OPTS"
+  echo "warmup_s=$warmup"
   echo "load_start=$(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$out/machine.properties"
 # Database sizes and case count before and after, for the growth per case (docs/performance.md, scaling).
@@ -211,7 +216,7 @@ db_sizes start >> "$out/machine.properties"
 # ------------------------------------------------------------------------------------------
 gatling() { # scenario [extra -D...]
   local name="$1"; shift
-  local dir="$out/$name"
+  local dir="$out/${GATLING_DIR:-$name}"
   mkdir -p "$dir"
   cut -d' ' -f1-3 /proc/loadavg > "$dir/load-before.txt"
   say "scenario $name"
@@ -243,6 +248,11 @@ drain() { # max-seconds label
     sleep 1
   done
 }
+
+if (( warmup > 0 )); then
+  GATLING_DIR=warmup gatling mix -Dbench.duration="$warmup"
+  drain 60 "after the warm-up"
+fi
 
 for name in gateway-reference status reads lists; do
   if wants "$name"; then gatling "$name"; fi
@@ -285,6 +295,7 @@ done
 # ------------------------------------------------------------------------------------------
 if wants startup; then
   attachments_key="$(head -c 32 /dev/urandom | base64)"
+  aot_token="$("$STACK_ROOT/deploy/stack" token alice)"
   echo "service,start,ready_ms,quarkus_started_s,idle_rss_kb" > "$out/startup.csv"
   i=0
   for s in "${SERVICES[@]}"; do
@@ -304,15 +315,21 @@ if wants startup; then
       consumers_off+=("-Dmp.messaging.incoming.$channel.enabled=false")
     done < <(sed -n 's/^mp\.messaging\.incoming\.\([a-z-]*\)\.connector=.*/\1/p' \
                "$STACK_ROOT/$module/src/main/resources/application.properties")
-    for start in first restart; do
+    # first: empty database; restart: migrated; training: -XX:AOTCacheOutput, exercised, then stopped (the JVM
+    # writes the cache as it exits); aot cache: started with that cache, as `deploy/stack aot` makes the stack do.
+    aot="$out/startup-$module.aot"
+    for start in first restart training "aot cache"; do
       say "startup: $module ($start) on :$port"
-      log="$out/startup-$module-$start.log"
+      log="$out/startup-$module-${start// /-}.log"
+      aot_opts=()
+      [[ "$start" == training ]] && aot_opts=("-XX:AOTCacheOutput=$aot")
+      [[ "$start" == "aot cache" ]] && aot_opts=("-XX:AOTCache=$aot")
       t0=$(date +%s%N)
       env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 DB_HOST=127.0.0.1 DB_PORT=5432 DB_USER=casework \
           DB_PASSWORD=casework DB_NAME="$db" DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KAFKA_BOOTSTRAP=127.0.0.1:9092 \
           OIDC_AUTH_SERVER_URL="$KEYCLOAK" SMTP_HOST=127.0.0.1 SMTP_PORT=2525 \
           ATTACHMENTS_DIR="$out/startup-attachments" ATTACHMENTS_KEY="$attachments_key" \
-          java $SERVICE_JAVA_OPTS "${consumers_off[@]}" -jar "$jar" > "$log" 2>&1 &
+          java $SERVICE_JAVA_OPTS "${aot_opts[@]}" "${consumers_off[@]}" -jar "$jar" > "$log" 2>&1 &
       pid=$!
       extra_pids+=("$pid")
       ready_ms=""
@@ -324,6 +341,18 @@ if wants startup; then
         sleep 0.05
       done
       [[ -n "$ready_ms" ]] || { tail -n 30 "$log" >&2; fail "$module did not become ready (log: $log)"; }
+      if [[ "$start" == training ]]; then
+        for _ in $(seq 1 20); do
+          for path in /q/health/ready /q/openapi /q/metrics /api/v1/cases?limit=5 /api/v1/sla/calendars \
+                      /api/v1/notifications/preferences /api/v1/status/products /api/v1/status/incidents.json /status; do
+            curl -s -o /dev/null --max-time 5 -H "Authorization: Bearer $aot_token" "http://127.0.0.1:$port$path" || true
+          done
+        done
+        kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+        extra_pids=("${extra_pids[@]/$pid}")
+        [[ -s "$aot" ]] || fail "$module wrote no AOT cache (log: $log)"
+        continue
+      fi
       sleep 10
       rss="$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")"
       started="$(sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' "$log" | head -1)"
@@ -331,6 +360,7 @@ if wants startup; then
       kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
       extra_pids=("${extra_pids[@]/$pid}")
     done
+    rm -f "$aot"   # ~150 MB each
     q postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
   done
 fi
