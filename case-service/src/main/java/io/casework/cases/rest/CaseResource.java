@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.casework.rest.StrictJson;
 import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Case;
 import io.casework.cases.domain.CaseRuleException;
@@ -250,7 +251,7 @@ public class CaseResource {
         }
         try {
             Instant instant = Instant.parse(value);
-            if (instant.isBefore(StrictJson.FIRST) || !instant.isBefore(StrictJson.BEYOND)) {
+            if (!StrictJson.storable(instant)) {
                 throw invalid("updatedSince must fall in the years 1 to 9999");
             }
             return instant;
@@ -281,7 +282,7 @@ public class CaseResource {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
             Instant at = Instant.parse(parts[0]);
-            if (at.isBefore(StrictJson.FIRST) || !at.isBefore(StrictJson.BEYOND)) {
+            if (!StrictJson.storable(at)) {
                 throw new IllegalArgumentException("cursor instant out of range");
             }
             return new CaseRepository.Cursor(at, UUID.fromString(parts[1]));

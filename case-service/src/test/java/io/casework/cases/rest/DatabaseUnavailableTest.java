@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.casework.rest.DatabaseUnavailableMapper;
 import io.agroal.api.AgroalDataSource;
 import io.casework.cases.domain.Case;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.casework.rest.StrictJson;
 import io.casework.sla.domain.calendar.BusinessCalendar;
 import io.casework.sla.domain.calendar.BusinessDuration;
 import io.casework.sla.domain.calendar.Calendars;
@@ -178,7 +179,7 @@ public class CalendarResource {
             throw new BadRequestException(name + " must be an ISO-8601 instant such as 2026-11-20T09:15:00Z, not '"
                     + value + "'");
         }
-        if (instant.isBefore(StrictJson.FIRST) || !instant.isBefore(StrictJson.BEYOND)) {
+        if (!StrictJson.storable(instant)) {
             throw new BadRequestException(name + " must fall in the years 1 to 9999, not '" + value + "'");
         }
         return instant;

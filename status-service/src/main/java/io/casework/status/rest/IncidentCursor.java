@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
+import io.casework.rest.StrictJson;
 import io.casework.status.domain.Incident;
 import jakarta.ws.rs.BadRequestException;
 
@@ -28,7 +29,7 @@ record IncidentCursor(Instant createdAt, UUID id) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
             Instant at = Instant.parse(parts[0]);
-            if (at.isBefore(StrictJson.FIRST) || !at.isBefore(StrictJson.BEYOND)) {
+            if (!StrictJson.storable(at)) {
                 throw new IllegalArgumentException("cursor instant out of range");
             }
             return new IncidentCursor(at, UUID.fromString(parts[1]));

@@ -1,4 +1,4 @@
-package io.casework.status.rest;
+package io.casework.rest;
 
 import java.io.CharConversionException;
 import java.util.stream.Collectors;

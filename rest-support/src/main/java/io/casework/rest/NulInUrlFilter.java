@@ -1,4 +1,4 @@
-package io.casework.sla.rest;
+package io.casework.rest;
 
 import java.util.List;
 import java.util.Map;

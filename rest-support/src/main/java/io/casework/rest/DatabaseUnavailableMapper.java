@@ -1,4 +1,4 @@
-package io.casework.status.rest;
+package io.casework.rest;
 
 import java.sql.SQLException;
 
@@ -35,7 +35,7 @@ public class DatabaseUnavailableMapper {
                 .build().toResponse();
     }
 
-    static boolean unavailable(Throwable failure) {
+    public static boolean unavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof JDBCConnectionException) {
                 return true;

@@ -1,4 +1,4 @@
-package io.casework.status.rest;
+package io.casework.rest;
 
 import java.util.Map;
 

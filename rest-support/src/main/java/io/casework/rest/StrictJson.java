@@ -1,4 +1,4 @@
-package io.casework.notifications.rest;
+package io.casework.rest;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -56,6 +56,11 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
+    /** Whether PostgreSQL (and people) can take this instant: the years 1 to 9999, as JSON bodies must have them. */
+    public static boolean storable(Instant instant) {
+        return !instant.isBefore(FIRST) && instant.isBefore(BEYOND);
+    }
+
     /** The first instant PostgreSQL and people both handle: 0001-01-01T00:00:00Z. */
     static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
     /** The first instant past the year 9999. */
@@ -70,7 +75,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         @Override
         public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             Instant value = InstantDeserializer.INSTANT.deserialize(parser, context);
-            if (value != null && (value.isBefore(FIRST) || !value.isBefore(BEYOND))) {
+            if (value != null && !storable(value)) {
                 throw InvalidFormatException.from(parser, "Instants must fall in the years 1 to 9999", value.toString(),
                         Instant.class);
             }

@@ -1,4 +1,4 @@
-package io.casework.notifications.rest;
+package io.casework.rest;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
