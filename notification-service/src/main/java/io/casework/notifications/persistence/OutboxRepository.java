@@ -21,6 +21,11 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
     }
 
     public void markPublished(List<Long> seqs, Instant at) {
-        update("publishedAt = ?1 where seq in ?2", at, seqs);
+        // Native: an HQL update is translated again for every batch size (a profile of the flow showed it at 7 % of
+        // notification-service's CPU); the SQL string is all PostgreSQL's driver needs.
+        getEntityManager().createNativeQuery("UPDATE outbox_event SET published_at = ?1 WHERE seq IN (?2)")
+                .setParameter(1, at)
+                .setParameter(2, seqs)
+                .executeUpdate();
     }
 }
