@@ -61,8 +61,7 @@ class FaultsIT {
                         "case-service killed (SIGKILL) mid-flight, notification-service killed 3 s later; both restarted",
                         Duration.ofSeconds(10), () -> {
                             StackControl.stack("kill", "case-service");
-                            Http.sleep(Duration.ofSeconds(3));
-                            StackControl.stack("kill", "notification-service");
+                            Phases.after(Duration.ofSeconds(3), () -> StackControl.stack("kill", "notification-service"));
                         }, () -> StackControl.stack("start", "case-service"), false, true);
                 case "smtp" -> new Fault("smtp", "SMTP server (GreenMail) stopped for " + smtpOutage.toSeconds() + " s", smtpOutage,
                         () -> StackControl.stack("stop", "greenmail"), () -> StackControl.stack("start", "greenmail"), true, false);
@@ -87,22 +86,22 @@ class FaultsIT {
         Load load = new Load(rate, 4, Duration.ofMinutes(4), 25);
         try (StackControl.HealthWatch health = new StackControl.HealthWatch()) {
             load.start();
-            Http.sleep(Duration.ofSeconds(20));
-            REPORT.line(health.elapsed() + " inject: " + fault.description());
-            fault.inject().run();
-            Http.sleep(fault.outage());
-            REPORT.line(health.elapsed() + " restore");
-            fault.restore().run();
+            Phases.after(Duration.ofSeconds(20), () -> {
+                REPORT.line(health.elapsed() + " inject: " + fault.description());
+                fault.inject().run();
+            });
+            Phases.after(fault.outage(), () -> {
+                REPORT.line(health.elapsed() + " restore");
+                fault.restore().run();
+            });
             if (fault.emptiesMailboxes()) {
                 mailboxSince = Instant.now();
             }
             REPORT.line(health.elapsed() + " restored; load goes on for 40 s");
-            Http.sleep(Duration.ofSeconds(40));
-            load.close();
+            Phases.after(Duration.ofSeconds(40), load::close);
             Awaitility.await("all services ready after " + fault.name()).atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofSeconds(1)).until(StackControl::allReady);
-            Http.sleep(Duration.ofSeconds(2));
-            REPORT.line(health.elapsed() + " load stopped; all services ready");
+            Phases.after(Duration.ofSeconds(2), () -> REPORT.line(health.elapsed() + " load stopped; all services ready"));
             REPORT.line("readiness: " + (health.transitions.isEmpty() ? "no change" : String.join("; ", health.transitions)));
         }
         REPORT.line(String.format("requests: cases accepted %d (after retry %d), refused %d, lost %d; transient failures (retried) %d; "

@@ -10,7 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 import io.restassured.path.json.JsonPath;
 
@@ -78,40 +85,42 @@ public final class Http {
         String form = who.contains("@")
                 ? "grant_type=password&client_id=casework-cli&password=demo&username=" + URLEncoder.encode(who, StandardCharsets.UTF_8)
                 : "grant_type=client_credentials&client_id=" + who + "&client_secret=" + who + "-secret";
-        for (int attempt = 1; ; attempt++) {
-            try {
-                HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(
-                        URI.create(KEYCLOAK + "/realms/casework/protocol/openid-connect/token"))
-                        .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    JsonPath j = JsonPath.from(r.body());
-                    long life = j.getLong("expires_in");
-                    Token fresh = new Token(j.getString("access_token"), Instant.now().plusSeconds(Math.max(10, life / 2)));
-                    TOKENS.put(who, fresh);
-                    return fresh.value();
-                }
-                if (attempt >= 5) {
-                    throw new IllegalStateException("no token for " + who + ": " + r.statusCode() + " " + r.body());
-                }
-            } catch (IOException e) {
-                if (attempt >= 5) {
-                    throw new IllegalStateException("Keycloak not reachable for " + who, e);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(Duration.ofSeconds(1));
+        // Up to five attempts a second apart (each bounded by its 15 s request timeout): Keycloak may be restarting
+        // under a fault run.
+        AtomicReference<String> failure = new AtomicReference<>();
+        AtomicInteger attempts = new AtomicInteger();
+        try {
+            return Awaitility.await("a token for " + who).pollInSameThread().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(90))
+                    .failFast("five attempts failed", () -> attempts.get() >= 5)
+                    .until(() -> {
+                        attempts.incrementAndGet();
+                        return fetchToken(who, form, failure);
+                    }, Objects::nonNull);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new IllegalStateException("no token for " + who + ": " + failure.get(), e);
         }
     }
 
-    public static void sleep(Duration d) {
+    /** One token request: the token (cached until half its life), or null with the reason in {@code failure}. */
+    private static String fetchToken(String who, String form, AtomicReference<String> failure) throws InterruptedException {
         try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(
+                    URI.create(KEYCLOAK + "/realms/casework/protocol/openid-connect/token"))
+                    .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                JsonPath j = JsonPath.from(r.body());
+                long life = j.getLong("expires_in");
+                Token fresh = new Token(j.getString("access_token"), Instant.now().plusSeconds(Math.max(10, life / 2)));
+                TOKENS.put(who, fresh);
+                return fresh.value();
+            }
+            failure.set(r.statusCode() + " " + r.body());
+        } catch (IOException e) {
+            failure.set("Keycloak not reachable: " + e);
         }
+        return null;
     }
 
     public static String env(String name, String fallback) {

@@ -2,16 +2,19 @@ package io.casework.e2e.faults;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.awaitility.Awaitility;
 
 import io.casework.e2e.faults.Http.Answer;
 
@@ -35,7 +38,7 @@ public final class Load implements AutoCloseable {
     private final int workers;
     private final Duration retryFor;
     private final AtomicBoolean stop = new AtomicBoolean();
-    private final List<Thread> threads = new ArrayList<>();
+    private ScheduledThreadPoolExecutor pacer;
     private final AtomicInteger sequence = new AtomicInteger();
 
     public final List<AcceptedCase> cases = new CopyOnWriteArrayList<>();
@@ -59,8 +62,11 @@ public final class Load implements AutoCloseable {
     }
 
     public Load start() {
+        pacer = new ScheduledThreadPoolExecutor(workers, Thread.ofVirtual().name("load-", 0).factory());
+        pacer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        long pauseNanos = (long) (workers / requestsPerSecond * 1e9);
         for (int i = 0; i < workers; i++) {
-            threads.add(Thread.ofVirtual().name("load-" + i).start(this::work));
+            pacer.execute(new Worker(pauseNanos, System.nanoTime()));
         }
         return this;
     }
@@ -69,12 +75,11 @@ public final class Load implements AutoCloseable {
     @Override
     public void close() {
         stop.set(true);
-        for (Thread t : threads) {
-            try {
-                t.join(retryFor.plusSeconds(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        pacer.shutdown();
+        try {
+            pacer.awaitTermination(retryFor.plusSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -86,22 +91,34 @@ public final class Load implements AutoCloseable {
         counts.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
     }
 
-    private void work() {
-        long pauseNanos = (long) (workers / requestsPerSecond * 1e9);
-        long next = System.nanoTime();
-        while (!stop.get()) {
+    /**
+     * One worker: a step every {@code pause} (requests per second ÷ workers), scheduled again after each step at
+     * its next slot; a step that overran its slot (a retried filing during an outage) is followed at once, without
+     * a burst to catch up.
+     */
+    private final class Worker implements Runnable {
+        private final long pause;
+        private long next;
+
+        Worker(long pause, long first) {
+            this.pause = pause;
+            this.next = first;
+        }
+
+        @Override
+        public void run() {
+            if (stop.get()) {
+                return;
+            }
             try {
                 step();
             } catch (RuntimeException e) {
                 add("client-error");
                 note("client error: " + e);
             }
-            next += pauseNanos;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                Http.sleep(Duration.ofNanos(wait));
-            } else {
-                next = System.nanoTime();
+            next = Math.max(next + pause, System.nanoTime());
+            if (!stop.get()) {
+                pacer.schedule(this, next - System.nanoTime(), TimeUnit.NANOSECONDS);
             }
         }
     }
@@ -172,34 +189,39 @@ public final class Load implements AutoCloseable {
                  "priority": "%s", "contactEmail": "%s"}""".formatted(subject, partner ? "SEVERE" : "P3", contact);
         String key = UUID.randomUUID().toString();
         Instant giveUp = Instant.now().plus(retryFor);
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            String who = partner ? "partner-resellco" : "alice@acme.example";
-            Answer a = Http.send("POST", Http.GATEWAY + "/api/v1/cases", Http.token(who), json, Map.of("Idempotency-Key", key));
-            if (a.status() == 201) {
-                add("case.accepted");
-                if (attempt > 1) {
-                    add("case.accepted-after-retry");
-                }
-                var j = a.json();
-                cases.add(new AcceptedCase(j.getString("id"), j.getString("number"), subject, contact, who, Instant.now()));
-                return;
+        AtomicInteger attempts = new AtomicInteger();
+        String who = partner ? "partner-resellco" : "alice@acme.example";
+        // Retried a second apart, with the same Idempotency-Key, until accepted, refused or given up (lost).
+        Awaitility.await("filing " + subject).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                .atMost(retryFor.plusMinutes(2))
+                .until(() -> fileOnce(json, key, who, subject, contact, attempts.incrementAndGet(), giveUp));
+    }
+
+    /** One attempt at filing; true when the case has its outcome (accepted, refused or lost), false to retry. */
+    private boolean fileOnce(String json, String key, String who, String subject, String contact, int attempt, Instant giveUp) {
+        Answer a = Http.send("POST", Http.GATEWAY + "/api/v1/cases", Http.token(who), json, Map.of("Idempotency-Key", key));
+        if (a.status() == 201) {
+            add("case.accepted");
+            if (attempt > 1) {
+                add("case.accepted-after-retry");
             }
-            if (a.answered() && a.status() < 500 && a.status() != 408 && a.status() != 429) {
-                add("case.refused");
-                note("file case refused -> " + a.status() + " " + abbreviate(a.body()));
-                return;
-            }
-            add("case.transient");
-            note("file case attempt " + attempt + " -> " + (a.answered() ? a.status() + " " + abbreviate(a.body()) : a.error()));
-            if (Instant.now().isAfter(giveUp)) {
-                add("case.lost");
-                note("file case LOST after " + attempt + " attempts: " + subject);
-                return;
-            }
-            Http.sleep(Duration.ofSeconds(1));
+            var j = a.json();
+            cases.add(new AcceptedCase(j.getString("id"), j.getString("number"), subject, contact, who, Instant.now()));
+            return true;
         }
+        if (a.answered() && a.status() < 500 && a.status() != 408 && a.status() != 429) {
+            add("case.refused");
+            note("file case refused -> " + a.status() + " " + abbreviate(a.body()));
+            return true;
+        }
+        add("case.transient");
+        note("file case attempt " + attempt + " -> " + (a.answered() ? a.status() + " " + abbreviate(a.body()) : a.error()));
+        if (Instant.now().isAfter(giveUp)) {
+            add("case.lost");
+            note("file case LOST after " + attempt + " attempts: " + subject);
+            return true;
+        }
+        return false;
     }
 
     private void note(String message) {

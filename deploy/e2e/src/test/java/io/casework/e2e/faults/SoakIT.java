@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -41,27 +44,32 @@ class SoakIT {
         Files.writeString(csv, "time,process,rss_kb,sockets,threads,pg_connections\n");
         REPORT.line("");
         REPORT.line("== soak " + minutes + " min at " + rate + " req/s (" + Instant.now() + ")");
-        List<Sample> samples = new ArrayList<>();
+        List<Sample> samples = new CopyOnWriteArrayList<>();
+        AtomicReference<Exception> samplingFailed = new AtomicReference<>();
         Load load = new Load(rate, 4, Duration.ofMinutes(2), 10);
         Instant start = Instant.now();
         load.start();
-        try {
-            Instant next = start;
-            while (Instant.now().isBefore(start.plus(length))) {
+        // A sample now and every 30 s until the soak's length has passed.
+        ScheduledFuture<?> sampler = Phases.timeline().scheduleAtFixedRate(() -> {
+            try {
                 Sample s = sample();
                 samples.add(s);
                 for (var e : s.perProcess().entrySet()) {
                     Files.writeString(csv, String.format("%s,%s,%d,%d,%d,%d%n", s.at(), e.getKey(), e.getValue()[0], e.getValue()[1],
                             e.getValue()[2], s.pgConnections()), java.nio.file.StandardOpenOption.APPEND);
                 }
-                next = next.plusSeconds(30);
-                Duration wait = Duration.between(Instant.now(), next.isAfter(start.plus(length)) ? start.plus(length) : next);
-                if (!wait.isNegative()) {
-                    Http.sleep(wait);
-                }
+            } catch (Exception e) {
+                samplingFailed.compareAndSet(null, e);
             }
+        }, 0, 30, TimeUnit.SECONDS);
+        try {
+            Phases.after(length, () -> sampler.cancel(false));
         } finally {
+            sampler.cancel(false);
             load.close();
+        }
+        if (samplingFailed.get() != null) {
+            throw samplingFailed.get();
         }
         samples.add(sample());
         Duration ran = Duration.between(start, Instant.now());

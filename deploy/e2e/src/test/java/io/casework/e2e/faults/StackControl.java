@@ -10,8 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Drives the local stack (deploy/stack stop|kill|start) and watches the services' readiness. */
 public final class StackControl {
@@ -80,26 +81,21 @@ public final class StackControl {
         private final Map<String, Boolean> last = new LinkedHashMap<>();
         public final List<String> transitions = new CopyOnWriteArrayList<>();
         public final Map<String, Integer> downs = new java.util.concurrent.ConcurrentHashMap<>();
-        private final AtomicBoolean stop = new AtomicBoolean();
-        private final Thread thread;
+        private final ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("health-watch").factory());
 
         public HealthWatch() {
-            thread = Thread.ofVirtual().name("health-watch").start(() -> {
-                while (!stop.get()) {
-                    SERVICES.forEach((name, port) -> {
-                        boolean up = ready(port);
-                        Boolean before = last.put(name, up);
-                        if (before == null || before != up) {
-                            if (before != null && !up) {
-                                downs.merge(name, 1, Integer::sum);
-                            }
-                            transitions.add(String.format("t+%5.1fs %s %s", Duration.between(t0, Instant.now()).toMillis() / 1000.0,
-                                    name, up ? "UP" : "DOWN"));
-                        }
-                    });
-                    Http.sleep(Duration.ofSeconds(1));
+            probe.scheduleWithFixedDelay(() -> SERVICES.forEach((name, port) -> {
+                boolean up = ready(port);
+                Boolean before = last.put(name, up);
+                if (before == null || before != up) {
+                    if (before != null && !up) {
+                        downs.merge(name, 1, Integer::sum);
+                    }
+                    transitions.add(String.format("t+%5.1fs %s %s", Duration.between(t0, Instant.now()).toMillis() / 1000.0,
+                            name, up ? "UP" : "DOWN"));
                 }
-            });
+            }), 0, 1, TimeUnit.SECONDS);
         }
 
         public String elapsed() {
@@ -108,9 +104,9 @@ public final class StackControl {
 
         @Override
         public void close() {
-            stop.set(true);
+            probe.shutdown();
             try {
-                thread.join(Duration.ofSeconds(30));
+                probe.awaitTermination(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
