@@ -49,6 +49,18 @@ class ObservabilityManifestsTest {
     }
 
     @Test
+    void everyTemplatingVariableHasACurrentTextAndValueAsGrafanasSchemaRequires() throws IOException {
+        JsonNode dashboard = new ObjectMapper().readTree(dir.resolve("grafana-dashboard.json").toFile());
+        JsonNode variables = dashboard.path("templating").path("list");
+        assertFalse(variables.isEmpty(), "the datasource variable");
+        for (JsonNode variable : variables) {
+            String name = variable.path("name").asText();
+            assertFalse(variable.path("current").path("text").asText().isBlank(), name + ": current.text");
+            assertFalse(variable.path("current").path("value").asText().isBlank(), name + ": current.value");
+        }
+    }
+
+    @Test
     void alertsCoverSlaBreachesMailDeadLettersConsumerLagAndReadiness() throws IOException {
         Map<String, String> alerts = ObservabilityCatalog.alertExpressions();
         assertTrue(alerts.keySet().containsAll(List.of("CaseworkP1SlaBreached", "CaseworkSlaBreachRateHigh",
