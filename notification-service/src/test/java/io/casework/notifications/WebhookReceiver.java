@@ -10,31 +10,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A partner's endpoint: the JDK's HTTP server on a free local port. It verifies each request's signature with
- * the webhook's secret (as docs/notifications.md tells partners to), answers 401 to a bad one, and counts the
+ * the webhook's secret and the official Standard Webhooks library, answers 401 to a bad one, and counts the
  * requests it accepted per Webhook-Id. It can fail the first attempt of each event, or every attempt.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
     /** A request whose signature checked out. */
-    public record Received(String id, String timestamp, String signature, String contentType, String body, int answer) {
+    public record Received(String id, String timestamp, String signature, String contentType, String body, int answer,
+            String host) {
     }
 
     private final HttpServer server;
@@ -66,6 +62,10 @@ public final class WebhookReceiver implements AutoCloseable {
     public WebhookReceiver secret(String secret) {
         this.secret = secret;
         return this;
+    }
+
+    public String secret() {
+        return secret;
     }
 
     /** Answers 500 to the first {@code failures} correctly signed requests of each event, then 204. */
@@ -115,40 +115,36 @@ public final class WebhookReceiver implements AutoCloseable {
                 return;
             }
             int answer = failuresLeft.computeIfAbsent(id, k -> new AtomicInteger(failuresPerEvent)).getAndDecrement() > 0 ? 500 : 204;
-            received.add(new Received(id, timestamp, signature, exchange.getRequestHeaders().getFirst("Content-Type"), body, answer));
+            received.add(new Received(id, timestamp, signature, exchange.getRequestHeaders().getFirst("Content-Type"), body, answer,
+                    exchange.getRequestHeaders().getFirst("Host")));
             exchange.sendResponseHeaders(answer, -1);
         }
     }
 
-    /** The verification of docs/notifications.md, as a partner would write it. */
+    /**
+     * Verification as a partner does it: with the official Standard Webhooks library
+     * (com.standardwebhooks:standardwebhooks), which checks the timestamp (5 minutes) and accepts any of the
+     * space-separated signatures. Secrets issued before 2026-12 (base64url) are converted first, as
+     * docs/notifications.md tells partners to.
+     */
     public static boolean verify(String secret, String id, String timestamp, String body, String signatureHeader) {
         if (id == null || timestamp == null || signatureHeader == null) {
             return false;
         }
-        long sentAt;
+        Map<String, List<String>> headers = Map.of("webhook-id", List.of(id), "webhook-timestamp", List.of(timestamp),
+                "webhook-signature", List.of(signatureHeader));
         try {
-            sentAt = Long.parseLong(timestamp);
-        } catch (NumberFormatException e) {
+            new Webhook(standardSecret(secret)).verify(body, headers);
+            return true;
+        } catch (WebhookVerificationException | IllegalArgumentException e) {
             return false;
         }
-        if (Math.abs(Instant.now().getEpochSecond() - sentAt) > 300) {
-            return false; // too old or from the future: a replay
-        }
-        try {
-            byte[] key = Base64.getUrlDecoder().decode(secret.substring("whsec_".length()));
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-            for (String candidate : signatureHeader.split(" ")) { // several during a secret rotation
-                if (candidate.startsWith("v1,") && MessageDigest.isEqual(expected,
-                        Base64.getDecoder().decode(candidate.substring(3)))) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+    }
+
+    /** A secret as the Standard Webhooks libraries take it: base64url ones (issued before 2026-12) converted. */
+    public static String standardSecret(String secret) {
+        String encoded = secret.substring("whsec_".length()).replace('-', '+').replace('_', '/');
+        return "whsec_" + encoded + "=".repeat((4 - encoded.length() % 4) % 4);
     }
 
     @Override

@@ -38,9 +38,17 @@ public interface NotificationConfig {
 
     interface Webhooks {
 
-        /** Whether http://localhost and http://127.0.0.1 endpoints are accepted (dev and tests only; else https). */
+        /**
+         * Whether webhooks may point to loopback, private, link-local and carrier-grade NAT addresses, over plain http
+         * too: for a receiver on a developer's machine (deploy/stack, dev and tests), never in production. Cloud
+         * metadata, unspecified, multicast and reserved addresses stay refused.
+         */
         @WithDefault("false")
-        boolean allowInsecureLocalhost();
+        boolean allowPrivateDestinations();
+
+        /** How long a rotated-out secret keeps signing deliveries beside the new one. */
+        @WithDefault("PT24H")
+        Duration secretRotationOverlap();
 
         /** How often the sender looks for due deliveries. */
         @WithDefault("1s")

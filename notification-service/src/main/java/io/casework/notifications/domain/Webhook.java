@@ -1,5 +1,6 @@
 package io.casework.notifications.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -32,15 +33,43 @@ public class Webhook extends PanacheEntityBase {
 
     public String description;
 
-    /** {@code whsec_} + base64url of 32 random bytes; shown to the partner once, at registration. */
+    /**
+     * {@code whsec_} + base64 of 32 random bytes (base64url for webhooks registered before 2026-12); shown to the
+     * partner once, at registration or rotation.
+     */
     @Column(nullable = false)
     public String secret;
+
+    /** The secret replaced by the last rotation, still signing deliveries until {@link #previousSecretExpiresAt}. */
+    @Column(name = "previous_secret")
+    public String previousSecret;
+
+    @Column(name = "previous_secret_expires_at")
+    public Instant previousSecretExpiresAt;
+
+    @Column(name = "secret_rotated_at")
+    public Instant secretRotatedAt;
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The secrets a delivery at {@code now} is signed with: the current one, and the previous one in its overlap. */
+    public List<String> signingSecrets(Instant now) {
+        return previousSecret != null && previousSecretExpiresAt != null && now.isBefore(previousSecretExpiresAt)
+                ? List.of(secret, previousSecret)
+                : List.of(secret);
+    }
+
+    /** Replaces the secret; the one it replaces keeps signing (beside the new one) for {@code overlap}. */
+    public void rotateSecret(String newSecret, Instant now, Duration overlap) {
+        previousSecret = secret;
+        previousSecretExpiresAt = now.plus(overlap);
+        secret = newSecret;
+        secretRotatedAt = now;
+    }
 
     public List<String> eventTypeList() {
         return Arrays.asList(eventTypes.split(","));

@@ -4,13 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The Standard Webhooks signature (as Svix uses it): {@code v1,} + base64 of HMAC-SHA256 over
- * {@code id + "." + timestamp + "." + body}, keyed with the bytes the secret encodes (after {@code whsec_}).
+ * The Standard Webhooks signature: {@code v1,} + base64 of HMAC-SHA256 over {@code id + "." + timestamp + "." + body},
+ * keyed with the bytes the secret encodes (after {@code whsec_}).
  */
 public final class WebhookSignature {
 
@@ -21,11 +23,14 @@ public final class WebhookSignature {
     private WebhookSignature() {
     }
 
-    /** A new signing secret: {@code whsec_} + base64url (no padding) of 32 random bytes. */
+    /**
+     * A new signing secret: {@code whsec_} + standard base64 (RFC 4648 §4, padded) of 32 random bytes, the form the
+     * official Standard Webhooks libraries decode.
+     */
     public static String newSecret() {
         byte[] key = new byte[SECRET_BYTES];
         RANDOM.nextBytes(key);
-        return SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        return SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
     }
 
     /** The value of the Webhook-Signature header for one attempt. */
@@ -40,10 +45,21 @@ public final class WebhookSignature {
         }
     }
 
-    private static byte[] key(String secret) {
+    /** One space-separated {@code v1,} signature per secret (two while a rotated secret is still honoured). */
+    public static String sign(List<String> secrets, String id, long timestamp, String body) {
+        return secrets.stream().map(secret -> sign(secret, id, timestamp, body)).collect(Collectors.joining(" "));
+    }
+
+    /**
+     * The key bytes. Secrets issued before 2026-12 are base64url without padding; they keep working, so both
+     * alphabets are read (they differ only in {@code -_} versus {@code +/}).
+     */
+    static byte[] key(String secret) {
         if (!secret.startsWith(SECRET_PREFIX)) {
             throw new IllegalArgumentException("Not a webhook secret");
         }
-        return Base64.getUrlDecoder().decode(secret.substring(SECRET_PREFIX.length()));
+        String encoded = secret.substring(SECRET_PREFIX.length());
+        boolean urlAlphabet = encoded.indexOf('-') >= 0 || encoded.indexOf('_') >= 0;
+        return (urlAlphabet ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(encoded);
     }
 }

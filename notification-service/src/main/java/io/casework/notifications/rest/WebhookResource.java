@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -15,6 +17,7 @@ import io.casework.notifications.rest.dto.WebhookDeliveryPage;
 import io.casework.notifications.rest.dto.WebhookDeliveryResponse;
 import io.casework.notifications.rest.dto.WebhookRequest;
 import io.casework.notifications.rest.dto.WebhookResponse;
+import io.casework.notifications.rest.dto.WebhookSecretRotatedResponse;
 import io.casework.notifications.service.WebhookService;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,7 +64,8 @@ public class WebhookResource {
                     + "is signed (Webhook-Id, Webhook-Timestamp, Webhook-Signature; see docs/notifications.md) with the "
                     + "secret in this answer, which is never shown again.")
     @APIResponse(responseCode = "201", description = "Registered; Location names it; the answer carries the signing secret")
-    @APIResponse(responseCode = "400", description = "Not https, unknown event type, too long (problem+json)")
+    @APIResponse(responseCode = "400", description = "Not https, a host that resolves to a loopback, private, link-local, "
+            + "metadata or other non-public address, unknown event type, too long (problem+json)")
     @APIResponse(responseCode = "403", description = "Not a partner, or the token names no organization (problem+json)")
     public Response register(@Valid @NotNull WebhookRequest request, @Context UriInfo uri) {
         WebhookService.Registered registered = service.register(callers.current(), request.url(), request.eventTypes(),
@@ -89,6 +93,27 @@ public class WebhookResource {
     public WebhookResponse get(@Parameter(description = "The webhook", example = "0b9a4f1e-8f5c-4a53-9c4e-0d2b1f5e7a11")
             @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id) {
         return WebhookResponse.from(service.find(callers.current(), UUID.fromString(id)));
+    }
+
+    @POST
+    @Path("{id}/rotate-secret")
+    @RolesAllowed("partner")
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate a webhook's signing secret",
+            description = "Issues a new secret and answers it (it is never shown again). The replaced secret keeps signing "
+                    + "deliveries beside the new one until previousSecretExpiresAt (casework.notifications.webhooks."
+                    + "secret-rotation-overlap, 24 h by default): Webhook-Signature then carries two space-separated v1 "
+                    + "signatures, so the partner deploys the new secret without refusing a delivery. Rotating again "
+                    + "within the overlap drops the oldest secret at once.")
+    @APIResponse(responseCode = "200", description = "The new secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookSecretRotatedResponse.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID (problem+json)")
+    @APIResponse(responseCode = "401", description = "No or an invalid token (problem+json)")
+    @APIResponse(responseCode = "403", description = "Not a partner (problem+json)")
+    @APIResponse(responseCode = "404", description = "No such webhook, or another organization's (problem+json)")
+    public WebhookSecretRotatedResponse rotateSecret(
+            @Parameter(description = "The webhook", example = "0b9a4f1e-8f5c-4a53-9c4e-0d2b1f5e7a11")
+            @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id) {
+        return WebhookSecretRotatedResponse.from(service.rotateSecret(callers.current(), UUID.fromString(id)));
     }
 
     @DELETE

@@ -1,13 +1,10 @@
 package io.casework.notifications.service;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +45,7 @@ public class WebhookSender {
     public record DeliveriesQueued() {
     }
 
-    private record Attempt(UUID deliveryId, int number, String eventId, String url, String secret, String payload) {
+    private record Attempt(UUID deliveryId, int number, String eventId, String url, List<String> secrets, String payload) {
     }
 
     private record Outcome(Integer statusCode, String error) {
@@ -65,20 +62,15 @@ public class WebhookSender {
     private final ExecutorService sends = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-send-", 0).factory());
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("webhook-sender").factory());
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
-    private final HttpClient http;
+    private final WebhookTransport transport;
 
     WebhookSender(WebhookDeliveryRepository deliveries, WebhookRepository webhooks, NotificationConfig config,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, WebhookTransport transport) {
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.config = config.webhooks();
         this.metrics = metrics;
-        // Never follow redirects: the partner registered this URL, not wherever it points to.
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(this.config.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(sends)
-                .build();
+        this.transport = transport;
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {
@@ -131,27 +123,24 @@ public class WebhookSender {
     private Attempt attempt(UUID deliveryId) {
         WebhookDelivery delivery = deliveries.findById(deliveryId);
         Webhook webhook = webhooks.findById(delivery.webhookId);
-        return new Attempt(delivery.id, delivery.attempt, delivery.eventId, webhook.url, webhook.secret, delivery.payload);
+        return new Attempt(delivery.id, delivery.attempt, delivery.eventId, webhook.url,
+                webhook.signingSecrets(Instant.now()), delivery.payload);
     }
 
     private Outcome send(Attempt attempt) {
-        long timestamp = Instant.now().getEpochSecond();
+        Instant now = Instant.now();
+        long timestamp = now.getEpochSecond();
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(attempt.url()))
-                    .timeout(config.requestTimeout())
-                    .header("Content-Type", CONTENT_TYPE)
-                    .header("User-Agent", "Casework-Webhooks/1.0")
-                    .header("Webhook-Id", attempt.eventId())
-                    .header("Webhook-Timestamp", Long.toString(timestamp))
-                    .header("Webhook-Signature", WebhookSignature.sign(attempt.secret(), attempt.eventId(), timestamp, attempt.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(attempt.payload(), StandardCharsets.UTF_8))
-                    .build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return new Outcome(status, status >= 200 && status < 300 ? null : "HTTP " + status);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(null, "Interrupted");
-        } catch (Exception e) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", CONTENT_TYPE);
+            headers.put("User-Agent", "Casework-Webhooks/1.0");
+            headers.put("Webhook-Id", attempt.eventId());
+            headers.put("Webhook-Timestamp", Long.toString(timestamp));
+            // During a rotation's overlap, one signature per secret: the receiver accepts any that verifies.
+            headers.put("Webhook-Signature", WebhookSignature.sign(attempt.secrets(), attempt.eventId(), timestamp, attempt.payload()));
+            WebhookTransport.Answer answer = transport.post(attempt.url(), headers, attempt.payload());
+            return new Outcome(answer.statusCode(), answer.error());
+        } catch (RuntimeException e) {
             return new Outcome(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }

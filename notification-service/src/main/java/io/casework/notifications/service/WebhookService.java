@@ -2,6 +2,7 @@ package io.casework.notifications.service;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.casework.notifications.config.NotificationConfig;
 import io.casework.notifications.domain.Caller;
 import io.casework.notifications.domain.Webhook;
 import io.casework.notifications.domain.WebhookDelivery;
@@ -24,6 +26,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -44,29 +47,47 @@ public class WebhookService {
     private final WebhookDeliveryRepository deliveries;
     private final ObjectMapper json;
     private final Event<WebhookSender.DeliveriesQueued> queued;
+    private final WebhookDestinations destinations;
+    private final Duration rotationOverlap;
     private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     WebhookService(WebhookRepository webhooks, WebhookDeliveryRepository deliveries, ObjectMapper json,
-            Event<WebhookSender.DeliveriesQueued> queued) {
+            Event<WebhookSender.DeliveriesQueued> queued, WebhookDestinations destinations, NotificationConfig config) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.json = json;
         this.queued = queued;
+        this.destinations = destinations;
+        this.rotationOverlap = config.webhooks().secretRotationOverlap();
     }
 
     /** A registered webhook and its signing secret, which is shown this once. */
     public record Registered(Webhook webhook, String secret) {
     }
 
+    /** A webhook's new secret, and until when the one it replaced still signs deliveries. */
+    public record Rotated(Webhook webhook, String secret, Instant previousSecretExpiresAt) {
+    }
+
     /** A page of a webhook's delivery log. */
     public record DeliveryPage(List<WebhookDelivery> items, UUID nextCursor) {
     }
 
-    @Transactional
     public Registered register(Caller caller, String url, List<String> eventTypes, String description) {
+        String organization = partnerOrganization(caller);
+        try {
+            // Outside the transaction: a slow DNS answer holds no database connection.
+            destinations.checkRegistration(URI.create(url));
+        } catch (WebhookDestinations.RefusedDestinationException e) {
+            throw new BadRequestException("url: " + e.getMessage());
+        }
+        return QuarkusTransaction.requiringNew().call(() -> persist(caller, organization, url, eventTypes, description));
+    }
+
+    private Registered persist(Caller caller, String organization, String url, List<String> eventTypes, String description) {
         Webhook webhook = new Webhook();
         webhook.id = UUID.randomUUID();
-        webhook.organization = partnerOrganization(caller);
+        webhook.organization = organization;
         webhook.url = url;
         // Stored in the catalogue's order, each once; none named means all.
         List<String> types = eventTypes == null ? WebhookEventTypes.CASE_EVENTS
@@ -93,6 +114,17 @@ public class WebhookService {
             throw new NotFoundException("No webhook " + id);
         }
         return webhook;
+    }
+
+    /**
+     * A new secret for the webhook. Deliveries carry a signature with each of the two secrets until the overlap
+     * ends, so that the partner can deploy the new one without refusing a single delivery.
+     */
+    @Transactional
+    public Rotated rotateSecret(Caller caller, UUID id) {
+        Webhook webhook = owned(caller, id);
+        webhook.rotateSecret(WebhookSignature.newSecret(), Instant.now(), rotationOverlap);
+        return new Rotated(webhook, webhook.secret, webhook.previousSecretExpiresAt);
     }
 
     /** Removes the webhook and its delivery log; deliveries still due are not sent. */

@@ -5,11 +5,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +26,7 @@ import io.casework.notifications.Events;
 import io.casework.notifications.Events.TestCase;
 import io.casework.notifications.OrgEvents;
 import io.casework.notifications.WebhookReceiver;
+import io.casework.notifications.domain.Webhook;
 import io.casework.notifications.domain.WebhookDelivery;
 import io.casework.notifications.domain.WebhookSignature;
 import io.casework.notifications.persistence.ProcessedMessage;
@@ -200,6 +204,69 @@ class WebhookDeliveryTest {
                     .body("items[0].status", equalTo("SUCCEEDED"))
                     .body("items[0].attempts", equalTo(1)));
         }
+    }
+
+    @Test
+    void afterARotationDeliveriesCarryBothSignaturesUntilTheOverlapEndsAndTheOfficialLibraryVerifiesEach() {
+        String partner = "partner-" + UUID.randomUUID();
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String webhookId = register(partner, receiver, null);
+            String oldSecret = receiver.secret();
+            String newSecret = given().auth().oauth2(partnerToken(partner))
+                    .post("/api/v1/notifications/webhooks/{id}/rotate-secret", webhookId)
+                    .then().statusCode(200).extract().path("secret");
+            receiver.secret(newSecret); // the partner deploys the new secret
+
+            WebhookReceiver.Received overlapping = deliverTest(partner, webhookId, receiver);
+            assertEquals(2, overlapping.signature().split(" ").length, overlapping.signature());
+            assertTrue(verifies(oldSecret, overlapping), "a receiver still on the old secret accepts it");
+            assertTrue(verifies(newSecret, overlapping), "a receiver on the new secret accepts it");
+
+            // The overlap is over.
+            QuarkusTransaction.requiringNew().run(() -> Webhook.update("previousSecretExpiresAt = ?1 where id = ?2",
+                    Instant.now().minusSeconds(1), UUID.fromString(webhookId)));
+            WebhookReceiver.Received after = deliverTest(partner, webhookId, receiver);
+            assertEquals(1, after.signature().split(" ").length, after.signature());
+            assertTrue(verifies(newSecret, after));
+            assertFalse(verifies(oldSecret, after), "the old secret no longer signs");
+        }
+    }
+
+    @Test
+    void webhookWhoseSecretWasIssuedAsBase64urlKeepsWorkingAndTheDocumentedConversionSatisfiesTheOfficialLibrary() {
+        String partner = "partner-" + UUID.randomUUID();
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String webhookId = register(partner, receiver, null);
+            // As issued before 2026-12: base64url without padding, here with both characters standard base64 lacks.
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            key[0] = (byte) 0xfb; // "-" in base64url, "+" in base64
+            key[3] = (byte) 0xff; // "_" in base64url, "/" in base64
+            String legacy = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+            assertTrue(legacy.contains("-") && legacy.contains("_"), legacy);
+            QuarkusTransaction.requiringNew().run(() -> Webhook.update("secret = ?1 where id = ?2", legacy, UUID.fromString(webhookId)));
+            assertThrows(RuntimeException.class, () -> new com.standardwebhooks.Webhook(legacy),
+                    "the official library does not take base64url: hence the conversion in docs/notifications.md");
+            receiver.secret(legacy);
+
+            WebhookReceiver.Received delivered = deliverTest(partner, webhookId, receiver);
+            assertTrue(verifies(legacy, delivered));
+            assertEquals(0, receiver.refused());
+        }
+    }
+
+    /** Sends a test event to the webhook and answers the request the receiver accepted. */
+    static WebhookReceiver.Received deliverTest(String partner, String webhookId, WebhookReceiver receiver) {
+        String eventId = given().auth().oauth2(partnerToken(partner))
+                .post("/api/v1/notifications/webhooks/{id}/test", webhookId)
+                .then().statusCode(202).extract().path("eventId");
+        await().atMost(TIMEOUT).until(() -> receiver.accepted(eventId).size() == 1);
+        return receiver.accepted(eventId).getFirst();
+    }
+
+    /** Whether the official Standard Webhooks library, given only {@code secret}, verifies the delivery. */
+    static boolean verifies(String secret, WebhookReceiver.Received delivered) {
+        return WebhookReceiver.verify(secret, delivered.id(), delivered.timestamp(), delivered.body(), delivered.signature());
     }
 
     static String partnerToken(String partner) {

@@ -8,9 +8,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +53,8 @@ class WebhookResourceTest {
                 .body("eventTypes", equalTo(WebhookEventTypes.CASE_EVENTS))
                 .body("description", equalTo("PSA sync"))
                 .body("createdBy", equalTo("rita@" + partner + ".example"))
-                .body("secret", matchesPattern("whsec_[A-Za-z0-9_-]{43}"))
+                // Standard base64 (with its padding) of 32 bytes, as the Standard Webhooks libraries decode it.
+                .body("secret", matchesPattern("whsec_[A-Za-z0-9+/]{43}="))
                 .extract();
         String id = created.path("id");
         assertTrue(created.header("Location").endsWith(WEBHOOKS + "/" + id), created.header("Location"));
@@ -77,11 +82,23 @@ class WebhookResourceTest {
     void registrationRefusesPlainHttpUnknownEventTypesAndUnknownFields() {
         String token = partnerToken("partner-" + UUID.randomUUID());
         given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("url", "http://partner.example/hooks", "eventTypes", List.of("io.casework.sla.breached")))
+                .body(Map.of("url", "ftp://partner.example/hooks", "eventTypes", List.of("io.casework.sla.breached")))
                 .post(WEBHOOKS)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem(containsString("url")))
                 .body("violations.field", hasItem(containsString("eventTypes")));
+        // Plain http is for a local receiver only, even where private destinations are allowed (as in %test).
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://partner.example/hooks"))
+                .post(WEBHOOKS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("url: plain http is accepted only for a receiver on a local or private address; use https"));
+        // Cloud metadata stays out of reach in every setting.
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://169.254.169.254/latest/meta-data/"))
+                .post(WEBHOOKS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("url: the host resolves to a cloud metadata address, which webhooks may not reach"));
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("url", "https://partner.example/hooks", "eventTypes", List.of()))
                 .post(WEBHOOKS)
@@ -107,6 +124,45 @@ class WebhookResourceTest {
         given().auth().oauth2(other).post(WEBHOOKS + "/{id}/test", id).then().statusCode(404);
         given().auth().oauth2(other).delete(WEBHOOKS + "/{id}", id).then().statusCode(404);
         given().auth().oauth2(partnerToken(owner)).get(WEBHOOKS + "/{id}", id).then().statusCode(200);
+    }
+
+    @Test
+    void partnerRotatesTheSecretOfItsWebhookAndNobodyElseCan() {
+        String partner = "partner-" + UUID.randomUUID();
+        String token = partnerToken(partner);
+        var created = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://" + partner + ".example/hooks"))
+                .post(WEBHOOKS).then().statusCode(201).extract();
+        String id = created.path("id");
+        String first = created.path("secret");
+
+        var rotated = given().auth().oauth2(token).post(WEBHOOKS + "/{id}/rotate-secret", id)
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("id", equalTo(id))
+                .body("secret", matchesPattern("whsec_[A-Za-z0-9+/]{43}="))
+                .body("previousSecretExpiresAt", notNullValue())
+                .extract();
+        String second = rotated.path("secret");
+        assertNotEquals(first, second);
+        Instant expires = Instant.parse(rotated.path("previousSecretExpiresAt"));
+        assertTrue(Duration.between(Instant.now(), expires).compareTo(Duration.ofHours(23)) > 0, expires.toString());
+        Webhook stored = QuarkusTransaction.requiringNew().call(() -> Webhook.<Webhook>findById(UUID.fromString(id)));
+        assertEquals(second, stored.secret);
+        assertEquals(first, stored.previousSecret);
+        assertEquals(List.of(second, first), stored.signingSecrets(Instant.now()));
+        assertEquals(List.of(second), stored.signingSecrets(expires));
+        given().auth().oauth2(token).get(WEBHOOKS + "/{id}", id).then().statusCode(200)
+                .body("keySet()", not(hasItem("secret")));
+
+        given().auth().oauth2(partnerToken("partner-" + UUID.randomUUID())).post(WEBHOOKS + "/{id}/rotate-secret", id)
+                .then().statusCode(404).contentType("application/problem+json");
+        for (String other : List.of(ALICE, SAM, OLGA)) {
+            given().auth().oauth2(other).post(WEBHOOKS + "/{id}/rotate-secret", id)
+                    .then().statusCode(403).contentType("application/problem+json");
+        }
+        given().post(WEBHOOKS + "/{id}/rotate-secret", id).then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(token).post(WEBHOOKS + "/{id}/rotate-secret", "not-a-uuid")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -17,8 +17,9 @@ public record WebhookCreatedResponse(
         String description,
         String createdBy,
         Instant createdAt,
-        @Schema(description = "Key of the Webhook-Signature HMAC: whsec_ + base64url of 32 random bytes (see docs/notifications.md)",
-                examples = "whsec_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") String secret) {
+        @Schema(description = "Key of the Webhook-Signature HMAC: whsec_ + base64 of 32 random bytes, as the Standard Webhooks "
+                + "libraries take it (see docs/notifications.md)",
+                examples = "whsec_3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=") String secret) {
 
     public static WebhookCreatedResponse from(Webhook w, String secret) {
         return new WebhookCreatedResponse(w.id, w.organization, w.url, w.eventTypeList(), w.description, w.createdBy,

@@ -10,8 +10,9 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * An absolute https URL without credentials; http://localhost and http://127.0.0.1 only where
- * casework.notifications.webhooks.allow-insecure-localhost is set (dev and tests).
+ * An absolute https URL without credentials or fragment; http too where
+ * casework.notifications.webhooks.allow-private-destinations is set (development), and then only to a private
+ * address (WebhookDestinations checks where the host leads).
  */
 @Documented
 @Constraint(validatedBy = WebhookUrlValidator.class)

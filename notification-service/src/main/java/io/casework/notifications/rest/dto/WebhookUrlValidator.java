@@ -3,7 +3,6 @@ package io.casework.notifications.rest.dto;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.Set;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -12,18 +11,17 @@ import jakarta.validation.ConstraintValidatorContext;
 
 public class WebhookUrlValidator implements ConstraintValidator<WebhookUrl, String> {
 
-    static final String ALLOW_INSECURE_LOCALHOST = "casework.notifications.webhooks.allow-insecure-localhost";
-    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1");
+    static final String ALLOW_PRIVATE_DESTINATIONS = "casework.notifications.webhooks.allow-private-destinations";
 
     /** Null: read the setting at validation time (the validator factory is built before config mappings exist). */
-    private final Boolean allowInsecureLocalhost;
+    private final Boolean allowPrivateDestinations;
 
     public WebhookUrlValidator() {
         this(null);
     }
 
-    WebhookUrlValidator(Boolean allowInsecureLocalhost) {
-        this.allowInsecureLocalhost = allowInsecureLocalhost;
+    WebhookUrlValidator(Boolean allowPrivateDestinations) {
+        this.allowPrivateDestinations = allowPrivateDestinations;
     }
 
     @Override
@@ -37,15 +35,15 @@ public class WebhookUrlValidator implements ConstraintValidator<WebhookUrl, Stri
                 return false;
             }
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            return "https".equals(scheme)
-                    || ("http".equals(scheme) && allowInsecureLocalhost() && LOCAL_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT)));
+            // Where the host leads is checked by WebhookDestinations, which takes plain http only to a private address.
+            return "https".equals(scheme) || ("http".equals(scheme) && allowPrivateDestinations());
         } catch (URISyntaxException e) {
             return false;
         }
     }
 
-    private boolean allowInsecureLocalhost() {
-        return allowInsecureLocalhost != null ? allowInsecureLocalhost
-                : ConfigProvider.getConfig().getOptionalValue(ALLOW_INSECURE_LOCALHOST, Boolean.class).orElse(false);
+    private boolean allowPrivateDestinations() {
+        return allowPrivateDestinations != null ? allowPrivateDestinations
+                : ConfigProvider.getConfig().getOptionalValue(ALLOW_PRIVATE_DESTINATIONS, Boolean.class).orElse(false);
     }
 }
