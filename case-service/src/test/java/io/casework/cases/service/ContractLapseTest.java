@@ -66,6 +66,22 @@ class ContractLapseTest {
         assertEquals(2, held.size(), "one state change into ON_HOLD and one out of it");
     }
 
+    @Test
+    void scheduledCheckLapsesEndedContracts() {
+        String org = "ended-" + UUID.randomUUID().toString().substring(0, 8);
+        String boss = newOrganization(org, null, LocalDate.now().plusYears(1).toString());
+        String open = file(boss, org, "Open when the contract ends");
+        setContractEnd(org, LocalDate.now().minusDays(1));
+
+        contracts.lapseEnded();
+        contracts.lapseEnded();
+
+        get(boss, open).body("state", equalTo("ON_HOLD"));
+        EventTap.await("casework.org-events",
+                r -> org.equals(r.key()) && r.value().contains("io.casework.org.contract-lapsed"), Duration.ofSeconds(20));
+        assertEquals(0, contracts.lapse(org), "already lapsed by the scheduled check");
+    }
+
     private static void setContractEnd(String org, LocalDate end) {
         String etag = as(ROOT).get("/api/v1/organizations/" + org).then().statusCode(200).extract().header("ETag");
         as(ROOT).contentType("application/merge-patch+json").header("If-Match", etag)

@@ -52,6 +52,7 @@ public final class RequestFuzzer {
     private BiFunction<Operation, String, String> pathValues = (op, name) -> null;
     private Predicate<Operation> skip = op -> false;
     private TableCounts database;
+    private Runnable settle = () -> { };
     private int requests = 2500;
     private final long seed;
 
@@ -88,6 +89,16 @@ public final class RequestFuzzer {
         return this;
     }
 
+    /**
+     * Runs before the database snapshot of every write, so that effects a service applies lazily on any request (a
+     * contract whose end date has passed lapses on its organization's next request, refused or not) have happened
+     * before the snapshot, and are not taken for the effect of the refused write that follows.
+     */
+    public RequestFuzzer settle(Runnable action) {
+        this.settle = action;
+        return this;
+    }
+
     public RequestFuzzer requests(int count) {
         this.requests = Integer.getInteger("fuzz.requests", count);
         return this;
@@ -117,7 +128,11 @@ public final class RequestFuzzer {
                     report.unsendable++;
                     continue;
                 }
-                Map<String, Long> before = op.writes() && database != null ? database.snapshot() : null;
+                Map<String, Long> before = null;
+                if (op.writes() && database != null) {
+                    settle.run();
+                    before = database.snapshot();
+                }
                 HttpResponse<byte[]> response;
                 try {
                     response = client.send(request.request(), HttpResponse.BodyHandlers.ofByteArray());
