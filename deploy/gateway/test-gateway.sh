@@ -268,6 +268,17 @@ req -X POST -H 'Content-Type: application/octet-stream' --data-binary "@$tmp/ok.
 [[ "$status" == 200 && "$body" == *'"service":"case"'* ]] && pass "25 MiB upload passes" || fail "25 MiB upload passes" "status=$status"
 rm -f "$tmp/big.bin" "$tmp/ok.bin"
 
+# ---------------------------------------------------------------- 414 / 431 --------------
+echo "request line and header limits:"
+long="$(head -c 9000 /dev/zero | tr '\0' a)"
+req "$GW/api/v1/cases?q=$long"
+expect_problem "9 kB request line" 414
+req -H "X-Long: $long" "$GW/api/v1/cases"
+expect_problem "9 kB header" 431
+mid="$(head -c 6000 /dev/zero | tr '\0' a)"
+req "$GW/api/v1/cases?q=$mid"
+[[ "$status" == 200 && "$body" == *'"service":"case"'* ]] && pass "6 kB request line is forwarded" || fail "6 kB request line is forwarded" "status=$status"
+
 # ---------------------------------------------------------------- 429 --------------------
 echo "rate limiting (test limit ${TEST_API_RATE:-1r/s} burst ${TEST_API_BURST:-3} per client):"
 codes=""
