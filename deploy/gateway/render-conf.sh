@@ -25,6 +25,8 @@ template="${GATEWAY_TEMPLATE:-$here/nginx.conf}"
 : "${API_IP_RATE:=200r/s}"
 : "${API_IP_BURST:=400}"
 : "${MAX_BODY_SIZE:=26m}"
+# The merged OpenAPI document and Swagger UI (the deploy/gateway module's build output).
+: "${API_DOCS_DIR:=$here/target/api-docs}"
 # Space-separated list of allowed CORS origins (exact match).
 : "${CORS_ALLOWED_ORIGINS:=http://localhost:3000 http://localhost:5173}"
 
@@ -39,7 +41,7 @@ fi
 
 vars=(GATEWAY_LISTEN GATEWAY_PREFIX GATEWAY_ACCESS_LOG GATEWAY_ERROR_LOG
       CASE_UPSTREAM SLA_UPSTREAM NOTIFICATION_UPSTREAM STATUS_UPSTREAM
-      API_RATE API_BURST API_IP_RATE API_IP_BURST MAX_BODY_SIZE CORS_ORIGIN_MAP)
+      API_RATE API_BURST API_IP_RATE API_IP_BURST MAX_BODY_SIZE CORS_ORIGIN_MAP API_DOCS_DIR)
 
 shopt -u patsub_replacement 2>/dev/null || true   # bash 5.2: '&' in a replacement is literal
 text="$(<"$template")"

@@ -6,8 +6,8 @@
 #     JSON naming itself plus what it received (method, URI, X-Request-Id);
 #   - "gateway": the real template rendered by render-conf.sh, pointed at the stubs, with a tiny
 #     per-client rate limit so the 429 path can be provoked.
-# Then checks routing, hidden /q/, 404/413/429/502 problem+json, X-Request-Id, CORS, SSE, gzip and
-# the JSON access log. Needs only bash, nginx and curl. Prints "N passed, M failed"; exit 1 on failure.
+# Then checks routing, the API documents and Swagger UI (from a fixture API_DOCS_DIR), hidden /q/,
+# 404/413/429/502 problem+json, X-Request-Id, CORS, SSE, gzip and the JSON access log. Needs only bash, nginx and curl. Prints "N passed, M failed"; exit 1 on failure.
 #
 #   deploy/gateway/test-gateway.sh            (KEEP_TMP=1 keeps the temp dir for inspection)
 set -uo pipefail
@@ -107,6 +107,13 @@ $(stub_server status "$STATUS_PORT")
 }
 EOF
 
+# ---------------------------------------------------------------- API documents (fixture) ----
+mkdir -p "$tmp/api-docs/swagger-ui"
+printf '{"openapi":"3.0.3","info":{"title":"fixture","version":"1"},"paths":{}}\n' > "$tmp/api-docs/openapi.json"
+printf 'openapi: 3.0.3\ninfo:\n  title: fixture\n' > "$tmp/api-docs/openapi.yaml"
+printf '<!DOCTYPE html><title>Swagger UI fixture</title>\n' > "$tmp/api-docs/swagger-ui/index.html"
+printf 'window.onload = function () {};\n' > "$tmp/api-docs/swagger-ui/swagger-initializer.js"
+
 # ---------------------------------------------------------------- gateway under test -------
 render_gateway() { # CASE_UPSTREAM override (for the 502 check)
   GATEWAY_PREFIX="$tmp/gateway" GATEWAY_LISTEN="127.0.0.1:$GW_PORT" \
@@ -114,7 +121,7 @@ render_gateway() { # CASE_UPSTREAM override (for the 502 check)
   CASE_UPSTREAM="$1" SLA_UPSTREAM="127.0.0.1:$SLA_PORT" \
   NOTIFICATION_UPSTREAM="127.0.0.1:$NOTIF_PORT" STATUS_UPSTREAM="127.0.0.1:$STATUS_PORT" \
   API_RATE="${TEST_API_RATE:-1r/s}" API_BURST="${TEST_API_BURST:-3}" \
-  API_IP_RATE="1000r/s" API_IP_BURST="1000" \
+  API_IP_RATE="1000r/s" API_IP_BURST="1000" API_DOCS_DIR="$tmp/api-docs" \
     "$here/render-conf.sh" "$tmp/gateway/nginx.conf"
 }
 render_gateway "127.0.0.1:$CASE_PORT" || { echo "render failed" >&2; exit 1; }
@@ -194,6 +201,29 @@ for path in /api/v1/casesX /api/v1/casesX/1 /api/v1/slam /api/v1/statusfoo /stat
 done
 req "$GW/api/v1/casesX"; expect_problem "unknown route" 404
 
+echo "API documents and Swagger UI:"
+req -H 'Origin: http://localhost:3000' "$GW/api/v1/openapi.json"
+[[ "$status" == 200 && "$(header content-type)" == application/json* && "$body" == *'"title":"fixture"'* \
+   && "$(header access-control-allow-origin)" == http://localhost:3000 ]] \
+  && pass "/api/v1/openapi.json: the merged document, application/json, CORS" \
+  || fail "/api/v1/openapi.json" "status=$status headers=$(echo $headers) body=${body:0:200}"
+req "$GW/api/v1/openapi.yaml"
+[[ "$status" == 200 && "$(header content-type)" == application/yaml* && "$body" == openapi:* ]] \
+  && pass "/api/v1/openapi.yaml: application/yaml" || fail "/api/v1/openapi.yaml" "status=$status headers=$(echo $headers)"
+req "$GW/api/docs"
+[[ "$status" == 301 && "$(header location)" == */api/docs/ ]] && pass "/api/docs redirects to /api/docs/" \
+  || fail "/api/docs redirects to /api/docs/" "status=$status headers=$(echo $headers)"
+req "$GW/api/docs/"
+[[ "$status" == 200 && "$(header content-type)" == text/html* && "$body" == *'Swagger UI'* ]] \
+  && pass "/api/docs/ serves Swagger UI's page" || fail "/api/docs/ serves Swagger UI's page" "status=$status headers=$(echo $headers)"
+req "$GW/api/docs/swagger-initializer.js"
+[[ "$status" == 200 && "$(header content-type)" == application/javascript* ]] \
+  && pass "/api/docs/*.js as application/javascript" || fail "/api/docs/*.js" "status=$status headers=$(echo $headers)"
+for path in /api/v1/openapi /api/v1/openapi.json/x /api/docs/../v1/openapi.json.bak /api/docs/nope.js; do
+  req --path-as-is "$GW$path"
+  [[ "$status" == 404 && "$body" != *'"service"'* ]] && pass "$path -> 404" || fail "$path -> 404" "status=$status body=${body:0:200}"
+done
+
 echo "management endpoints hidden:"
 for path in /q/health /q/health/ready /q/metrics /q /api/v1/cases/../../../q/health "/api/v1/cases/%2e%2e/%2e%2e/%2e%2e/q/health"; do
   req --path-as-is "$GW$path"
@@ -244,6 +274,15 @@ fi
 req -H 'Origin: http://localhost:5173' "$GW/api/v1/cases"
 [[ "$(header access-control-allow-origin)" == http://localhost:5173 && "$(header access-control-expose-headers)" == *X-Request-Id* ]] \
   && pass "simple request from http://localhost:5173 gets Allow-Origin + Expose-Headers" || fail "simple request CORS headers" "$(echo $headers)"
+expose="$(header access-control-expose-headers)"
+missing=""
+for h in X-Request-Id Retry-After Location ETag Idempotent-Replayed Content-Disposition WWW-Authenticate; do
+  [[ ", $expose," == *", $h,"* ]] || missing+="$h "
+done
+[[ -z "$missing" ]] && pass "exposed to browsers: $expose" || fail "Expose-Headers lacks: $missing" "$expose"
+req -H 'Origin: http://localhost:3000' "$GW/nope"
+[[ "$status" == 404 && "$(header access-control-allow-origin)" == http://localhost:3000 && "$(header access-control-expose-headers)" == *Idempotent-Replayed* ]] \
+  && pass "gateway errors carry the same CORS headers" || fail "gateway errors carry the same CORS headers" "$(echo $headers)"
 req -X OPTIONS -H 'Origin: http://evil.example' -H 'Access-Control-Request-Method: POST' "$GW/api/v1/cases"
 [[ -z "$(header access-control-allow-origin)" ]] && pass "unknown origin gets no Allow-Origin" || fail "unknown origin gets no Allow-Origin" "$(echo $headers)"
 

@@ -28,6 +28,9 @@ class DeployManifestsTest {
 
     static final Map<String, Integer> SERVICES = Map.of("case-service", 8081, "sla-service", 8082,
             "notification-service", 8083, "status-service", 8084);
+    /** Serves the merged OpenAPI document and Swagger UI (deploy/gateway's build output) in the cluster. */
+    static final Map<String, Integer> DOCS_BACKEND = Map.of("api-docs", 8080);
+    static final List<String> DOCS_PATHS = List.of("/api/v1/openapi.json", "/api/v1/openapi.yaml", "/api/docs");
     static final Set<String> HEALTH_PATHS = Set.of("/q/health/started", "/q/health/ready", "/q/health/live");
 
     final Path root = EventContract.eventsDirectory().getParent().getParent();
@@ -72,7 +75,8 @@ class DeployManifestsTest {
         Set<String> routed = new HashSet<>();
         for (Map<String, Object> rule : (List<Map<String, Object>>) at(route, "spec", "rules")) {
             Map<String, Object> backend = ((List<Map<String, Object>>) rule.get("backendRefs")).getFirst();
-            assertEquals(SERVICES.get(backend.get("name")), backend.get("port"), "backend " + backend);
+            assertEquals(SERVICES.getOrDefault(backend.get("name"), DOCS_BACKEND.get(backend.get("name"))), backend.get("port"),
+                    "backend " + backend);
             for (Map<String, Object> match : (List<Map<String, Object>>) rule.get("matches")) {
                 String path = (String) at(match, "path", "value");
                 assertFalse(path.startsWith("/q"), "exposes " + path);
@@ -89,6 +93,27 @@ class DeployManifestsTest {
                 "/api/v1/status", "/status")) {
             assertTrue(routed.stream().anyMatch(r -> r.startsWith(prefix + "->")), "HTTPRoute lacks " + prefix);
             assertTrue(gatewayPrefixes.stream().anyMatch(p -> p.startsWith(prefix)), "nginx lacks " + prefix);
+        }
+        for (String path : DOCS_PATHS) {
+            assertTrue(routed.contains(path + "->api-docs"), "HTTPRoute does not send " + path + " to api-docs");
+            assertTrue(Pattern.compile("location\\s+(=|\\^~)\\s+" + Pattern.quote(path) + "/?\\s").matcher(nginx).find(),
+                    "nginx does not serve " + path);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void apiDocsImageServesTheGatewaysDocumentLocations() throws IOException {
+        List<Map<String, Object>> docs = yaml(root.resolve("deploy/k8s/api-docs.yaml"));
+        Map<String, Object> deployment = docs.stream().filter(d -> "Deployment".equals(d.get("kind"))).findFirst().orElseThrow();
+        Map<String, Object> container = ((List<Map<String, Object>>) at(deployment, "spec", "template", "spec", "containers")).getFirst();
+        assertEquals("casework/api-docs:latest", container.get("image"));
+        assertEquals(8080, ((List<Map<String, Object>>) container.get("ports")).getFirst().get("containerPort"));
+        String dockerfile = Files.readString(root.resolve("deploy/gateway/src/main/docker/Dockerfile.api-docs"));
+        assertTrue(dockerfile.contains("COPY target/api-docs "), "the image holds the deploy/gateway build output");
+        String conf = Files.readString(root.resolve("deploy/gateway/src/main/docker/api-docs.conf"));
+        for (String path : DOCS_PATHS) {
+            assertTrue(conf.contains(" " + path + " ") || conf.contains(" " + path + "/ "), "api-docs.conf lacks " + path);
         }
     }
 
@@ -120,7 +145,10 @@ class DeployManifestsTest {
         for (Map<String, Object> spec : services.values()) {
             for (Object volume : (List<?>) spec.getOrDefault("volumes", List.of())) {
                 String source = volume.toString().split(":")[0];
-                if (source.startsWith(".")) {
+                if (source.contains("/target/")) {
+                    // a build output (not there before ./mvnw package): only the gateway's API documents
+                    assertEquals("../gateway/target/api-docs", source);
+                } else if (source.startsWith(".")) {
                     assertTrue(Files.exists(root.resolve("deploy/compose").resolve(source).normalize()), "missing " + source);
                 }
             }

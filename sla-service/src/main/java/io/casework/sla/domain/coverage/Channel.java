@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Live support channels whose hours depend on the language (seeds 000/001); e-mail and the portal are always open. */
+@Schema(name = "CoverageChannel") // case-service has a Channel too, in the merged OpenAPI document
 public enum Channel {
     CHAT,
     PHONE;

@@ -21,6 +21,7 @@ public record BannerResponse(
         Set<String> products,
         List<Item> issues) {
 
+    @Schema(name = "BannerIssue") // case-service has an Item too, in the merged OpenAPI document
     public record Item(UUID id, String number, IncidentKind kind, String title, Severity severity, Impact impact,
             Visibility visibility, IncidentState state, List<String> affectedProducts,
             @Schema(description = "The latest update's message") String latestUpdate, Instant modified,
