@@ -27,10 +27,10 @@ import io.casework.cases.domain.CaseRuleException;
 import io.casework.cases.domain.CaseRuleException.Kind;
 import io.casework.cases.domain.CaseState;
 import io.casework.cases.domain.Priority;
-import io.casework.cases.persistence.CaseRepository;
 import io.casework.cases.rest.dto.CaseResponse;
 import io.casework.cases.rest.dto.OpenCaseRequest;
 import io.casework.cases.rest.dto.UpdateCaseRequest;
+import io.casework.cases.search.CaseSearch;
 import io.casework.cases.service.CaseService;
 import io.casework.cases.service.CaseTimeline;
 import io.casework.cases.service.CaseWorkflow;
@@ -128,8 +128,13 @@ public class CaseResource {
             @Parameter(description = "E-mail of the creator, or me") @QueryParam("creator") String creator,
             @Parameter(description = "E-mail of the assignee, or me (\"my open cases\")") @QueryParam("assignee") String assignee,
             @Parameter(description = "ISO-8601 instant", example = "2026-11-01T00:00:00Z") @QueryParam("updatedSince") String updatedSince,
-            @Parameter(description = "Free text over subject, description and visible comments") @QueryParam("q") String text,
-            @Parameter(description = "-updatedAt (default), updatedAt, -createdAt, createdAt") @QueryParam("sort") String sort,
+            @Parameter(description = "Search over subject, description and the comments the caller may see (internal "
+                    + "notes for staff only): words are matched stemmed in English, French and Dutch; \"quoted phrase\", "
+                    + "or, -word; a single token of 3 or more characters also matches as a substring of case numbers and "
+                    + "identifiers such as error codes. At most 200 characters. Items then carry match (rank, snippet).",
+                    example = "quota ERR-4031") @QueryParam("q") String text,
+            @Parameter(description = "-updatedAt (default), updatedAt, -createdAt, createdAt, or relevance (with q)")
+            @QueryParam("sort") String sort,
             @Parameter(description = "1..100, default 20") @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         Caller caller = callers.current();
@@ -137,15 +142,23 @@ public class CaseResource {
         if (pageSize < 1 || pageSize > MAX_LIMIT) {
             throw invalid("limit must be between 1 and " + MAX_LIMIT);
         }
-        CaseRepository.Sort order = parseSort(sort);
-        CaseRepository.CaseFilter filter = new CaseRepository.CaseFilter(parseStates(states), parseStatus(status),
+        CaseSearch.Sort order = parseSort(sort);
+        boolean hasText = text != null && !text.isBlank();
+        if (hasText && text.length() > CaseSearch.MAX_QUERY_LENGTH) {
+            throw invalid("q must be at most " + CaseSearch.MAX_QUERY_LENGTH + " characters");
+        }
+        if (order == CaseSearch.Sort.RELEVANCE && !hasText) {
+            throw invalid("sort=relevance needs a search text q");
+        }
+        CaseSearch.CaseFilter filter = new CaseSearch.CaseFilter(parseStates(states), parseStatus(status),
                 priority == null ? null : parsePriority(priority), product, me(creator, caller), me(assignee, caller),
-                parseInstant(updatedSince), text, order, decodeCursor(cursor), pageSize);
-        List<Case> found = service.list(filter, caller);
+                parseInstant(updatedSince), hasText ? text : null, order, decodeCursor(cursor, order), pageSize);
+        List<CaseSearch.Hit> found = service.list(filter, caller);
         boolean more = found.size() > pageSize;
-        List<Case> page = more ? found.subList(0, pageSize) : found;
-        String next = more ? encodeCursor(order, page.getLast()) : null;
-        return new CasePage(page.stream().map(CaseResponse::from).toList(), next);
+        List<CaseSearch.Hit> page = more ? found.subList(0, pageSize) : found;
+        String next = more ? encodeCursor(order.cursorAfter(page.getLast())) : null;
+        return new CasePage(page.stream().map(hit -> CaseResponse.from(hit.supportCase(),
+                hasText ? new CaseResponse.SearchMatch(hit.rank(), hit.snippet()) : null)).toList(), next);
     }
 
     @GET
@@ -260,32 +273,48 @@ public class CaseResource {
         }
     }
 
-    private static CaseRepository.Sort parseSort(String sort) {
+    private static CaseSearch.Sort parseSort(String sort) {
         return switch (sort == null ? "-updatedAt" : sort) {
-            case "-updatedAt" -> CaseRepository.Sort.UPDATED_DESC;
-            case "updatedAt" -> CaseRepository.Sort.UPDATED_ASC;
-            case "-createdAt" -> CaseRepository.Sort.CREATED_DESC;
-            case "createdAt" -> CaseRepository.Sort.CREATED_ASC;
-            default -> throw invalid("sort must be one of -updatedAt, updatedAt, -createdAt, createdAt");
+            case "-updatedAt" -> CaseSearch.Sort.UPDATED_DESC;
+            case "updatedAt" -> CaseSearch.Sort.UPDATED_ASC;
+            case "-createdAt" -> CaseSearch.Sort.CREATED_DESC;
+            case "createdAt" -> CaseSearch.Sort.CREATED_ASC;
+            case "relevance" -> CaseSearch.Sort.RELEVANCE;
+            default -> throw invalid("sort must be one of -updatedAt, updatedAt, -createdAt, createdAt, relevance");
         };
     }
 
-    private static String encodeCursor(CaseRepository.Sort sort, Case last) {
-        String raw = sort.keyOf(last) + "|" + last.id;
+    // Time orders: "<instant>|<id>"; relevance: "r:<rank>|<id>" (a cursor of one order is refused by another).
+    private static String encodeCursor(CaseSearch.Cursor cursor) {
+        String raw = (cursor.rank() != null ? "r:" + cursor.rank() : cursor.at().toString()) + "|" + cursor.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static CaseRepository.Cursor decodeCursor(String cursor) {
+    private static CaseSearch.Cursor decodeCursor(String cursor, CaseSearch.Sort order) {
         if (cursor == null) {
             return null;
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("cursor has " + parts.length + " parts");
+            }
+            UUID id = UUID.fromString(parts[1]);
+            if (order == CaseSearch.Sort.RELEVANCE) {
+                if (!parts[0].startsWith("r:")) {
+                    throw new IllegalArgumentException("not a relevance cursor");
+                }
+                float rank = Float.parseFloat(parts[0].substring(2));
+                if (!Float.isFinite(rank)) {
+                    throw new IllegalArgumentException("rank not finite");
+                }
+                return new CaseSearch.Cursor(null, rank, id);
+            }
             Instant at = Instant.parse(parts[0]);
             if (!StrictJson.storable(at)) {
                 throw new IllegalArgumentException("cursor instant out of range");
             }
-            return new CaseRepository.Cursor(at, UUID.fromString(parts[1]));
+            return new CaseSearch.Cursor(at, null, id);
         } catch (RuntimeException e) {
             throw invalid("cursor is not one this API returned");
         }

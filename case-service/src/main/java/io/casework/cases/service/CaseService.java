@@ -29,7 +29,8 @@ import io.casework.cases.messaging.outbound.EventOutbox;
 import io.casework.cases.persistence.CaseRepository;
 import io.casework.cases.persistence.OrganizationRepository;
 import io.casework.cases.domain.Organization;
-import io.casework.cases.persistence.CaseRepository.CaseFilter;
+import io.casework.cases.search.CaseSearch;
+import io.casework.cases.search.CaseSearch.CaseFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -44,10 +45,12 @@ public class CaseService {
     private final CaseConfig config;
     private final AccessPolicy policy;
     private final OrganizationRepository organizations;
+    private final CaseSearch search;
 
     CaseService(CaseRepository cases, CaseAccess access, CaseHistory history, EventOutbox outbox, CaseConfig config,
-            AccessPolicy policy, OrganizationRepository organizations) {
+            AccessPolicy policy, OrganizationRepository organizations, CaseSearch search) {
         this.cases = cases;
+        this.search = search;
         this.policy = policy;
         this.organizations = organizations;
         this.access = access;
@@ -136,10 +139,10 @@ public class CaseService {
         return access.visible(id, caller);
     }
 
-    // Reads run without a transaction: no flush or dirty checking, the request's session only loads.
-    public List<Case> list(CaseFilter filter, Caller caller) {
+    // The search runs its statements in a read transaction of its own (statement timeout).
+    public List<CaseSearch.Hit> list(CaseFilter filter, Caller caller) {
         policy.requireMember(caller);
-        return cases.search(filter, caller);
+        return search.search(filter, caller);
     }
 
     @Transactional

@@ -7,9 +7,12 @@ import static io.restassured.RestAssured.given;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.nio.charset.StandardCharsets;
 
@@ -20,6 +23,7 @@ import jakarta.inject.Inject;
 import io.casework.cases.CaseApi;
 import io.casework.cases.service.ContractService;
 import io.casework.testsupport.Tokens;
+import io.casework.testsupport.fuzz.HostileInput;
 import io.casework.testsupport.fuzz.RequestFuzzer;
 import io.casework.testsupport.fuzz.TableCounts;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -101,6 +105,46 @@ class RequestFuzzTest {
         given().auth().oauth2(ALICE).header("If-Match", "\"other\"")
                 .get("/api/v1/cases/" + caseId + "/attachments/" + attachmentId).then()
                 .statusCode(412).contentType(startsWith("application/problem+json"));
+    }
+
+    /**
+     * Search text is the input a customer controls most freely: hostile strings, text-search operators, LIKE
+     * wildcards and escapes, in every sort, by a customer of globex while acme has a case and an internal note the
+     * text aims at. Every answer is a 200 holding globex cases only, or a problem; never a 5xx or a leak.
+     */
+    @Test
+    void hostileSearchTextNeverFailsNorLeaks() {
+        String mark = "fuzzmark" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[0-9-]", "q");
+        String acmeCase = CaseApi.file(ALICE, "P3", "Cloud Mail", "Acme only " + mark + " ERR-77" + mark.length());
+        CaseApi.comment(SAM, acmeCase, "internal " + mark + " note", "INTERNAL").statusCode(201);
+        List<String> texts = new ArrayList<>(List.of(mark, mark + ":*", "!" + mark, mark + " | x", mark + " <-> note",
+                "%", "_", "%%", "\\", "\\%", "'", "''", "\"", "\"\"\"", "(", ")", "&", "|", "!", ":*", "<->", "<2>",
+                "-", "--", "or", "OR OR", "\"unclosed", "a & (b | !c)", "ERR-77", "%" + mark + "%", mark.toUpperCase(),
+                "x".repeat(200), "x".repeat(201), " ", "\t", "\u00e9t\u00e9", "\u0000", "\ud83d\ude00", "C-",
+                "C-2026-", "SELECT * FROM support_case", "'; DROP TABLE support_case; --"));
+        texts.addAll(HostileInput.CATALOGUE);
+        HostileInput.strings().sampleStream().limit(150).forEach(texts::add);
+        String carol = io.casework.cases.CaseApi.CAROL;
+        for (String text : texts) {
+            for (String sort : List.of("-updatedAt", "createdAt", "relevance")) {
+                var response = given().auth().oauth2(carol).queryParam("q", text).queryParam("sort", sort)
+                        .queryParam("limit", 100).get("/api/v1/cases").then().extract();
+                int status = response.statusCode();
+                String body = response.asString();
+                String what = "q=" + text.substring(0, Math.min(text.length(), 60)) + " sort=" + sort + ": " + status
+                        + " " + body.substring(0, Math.min(body.length(), 300));
+                if (status == 200) {
+                    List<String> orgs = response.path("items.organization");
+                    assertTrue(orgs.stream().allMatch("globex"::equals), what);
+                    assertTrue(!body.contains(acmeCase) && !body.contains("internal " + mark), what);
+                } else {
+                    assertTrue(status == 400 && response.contentType().startsWith("application/problem+json"), what);
+                }
+            }
+        }
+        // and staff do find the note, so the texts above did aim at something
+        given().auth().oauth2(SAM).queryParam("q", mark).get("/api/v1/cases").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(acmeCase));
     }
 
     @Test

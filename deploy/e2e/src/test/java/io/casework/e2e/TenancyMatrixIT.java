@@ -277,6 +277,44 @@ class TenancyMatrixIT {
                         && call(Who.SAM, "GET", "/api/v1/sla/cases/" + acmeCase, null, Map.of()).status() == 200);
     }
 
+    /**
+     * Search (issue 21) follows the same rules: each identity searches for every marker, the other organizations'
+     * case numbers and an internal note's word, by words, as substrings and by relevance; an answer holds only what
+     * that identity may read, and staff find the internal note.
+     */
+    @Test
+    void searchFindsOnlyWhatTheCallerMaySee() {
+        List<String> queries = new ArrayList<>(List.of(ACME_MARK, GLOBEX_MARK, FORMER_MARK, INTERNAL_MARK,
+                INTERNAL_MARK.substring(2), "staff only " + INTERNAL_MARK, "\"public " + GLOBEX_MARK + "\"",
+                ACME_MARK + " OR " + GLOBEX_MARK + " OR " + INTERNAL_MARK));
+        for (String id : List.of(acmeCase, globexCase, formerCase)) {
+            queries.add(JsonPath.from(call(Who.SAM, "GET", "/api/v1/cases/" + id, null, Map.of()).body()).getString("number"));
+        }
+        List<String> violations = new ArrayList<>();
+        for (Who who : List.of(Who.ALICE, Who.BOB, Who.CAROL, Who.RITA, Who.FORMER, Who.PARTNER, Who.SAM)) {
+            for (String q : queries) {
+                for (String sort : List.of("-updatedAt", "relevance")) {
+                    String path = "/api/v1/cases?limit=100&sort=" + sort + "&q="
+                            + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+                    Answer a = call(who, "GET", path, null, Map.of());
+                    if (a.status() != 200) {
+                        violations.add(who + " GET " + path + ": got " + a.status() + " " + abbreviate(a.body()));
+                    }
+                    violations.addAll(leaks(who, who + " GET " + path, path, a));
+                    boolean internalOnly = q.contains(INTERNAL_MARK.substring(2)) && !q.contains(" OR ");
+                    if (who != Who.SAM && internalOnly && a.body().contains("\"id\"")) {
+                        violations.add(who + " GET " + path + ": found by an internal note: " + abbreviate(a.body()));
+                    }
+                }
+            }
+        }
+        Answer staff = call(Who.SAM, "GET", "/api/v1/cases?limit=100&q=" + INTERNAL_MARK, null, Map.of());
+        if (!staff.body().contains(acmeCase) || !staff.body().contains(globexCase)) {
+            violations.add("staff do not find the internal notes by their word: " + abbreviate(staff.body()));
+        }
+        assertTrue(violations.isEmpty(), violations.size() + " violations:\n" + String.join("\n", violations));
+    }
+
     @Test
     void everyOperationTimesEveryIdentityFollowsTheAccessRules() {
         Set<String> documented = documentedOperations();

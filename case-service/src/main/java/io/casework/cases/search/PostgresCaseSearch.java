@@ -1,0 +1,299 @@
+package io.casework.cases.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.casework.cases.config.SearchConfig;
+import io.casework.cases.domain.Caller;
+import io.casework.cases.domain.Case;
+import io.casework.cases.domain.CaseState;
+import io.casework.cases.domain.Visibility;
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+/**
+ * Lists and full-text search from PostgreSQL's indexes (migration V8): every query is one index-served statement
+ * (QueryPlanTest checks the plans), run under a statement timeout.
+ *
+ * <p>A text query matches a case when its words match the case's full-text vector (stemmed with the case's language;
+ * the query is read as English, French, Dutch and unstemmed at once, so that its language need not be known), or, for
+ * a single token of three characters or more, when it is a substring of an identifier in the case (case number, error
+ * codes, versions: trigram index). Customers and partners search {@code search_public} (subject, description, public
+ * comments), staff {@code search_staff} (also internal notes).
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "casework.search.engine", stringValue = "postgres", enableIfMissing = true)
+public class PostgresCaseSearch implements CaseSearch {
+
+    private static final Pattern SINGLE_TOKEN = Pattern.compile("\\S{3,}");
+    private static final String TSQUERY = "(websearch_to_tsquery('pg_catalog.english', :q)"
+            + " || websearch_to_tsquery('pg_catalog.french', :q) || websearch_to_tsquery('pg_catalog.dutch', :q)"
+            + " || websearch_to_tsquery('pg_catalog.simple', :q))";
+    private static final String HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, "
+            + "MaxFragments=2, FragmentDelimiter=\" … \"";
+
+    private final EntityManager em;
+    private final SearchConfig config;
+
+    PostgresCaseSearch(EntityManager em, SearchConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
+    /**
+     * A statement, its parameters and the planner settings it runs with (SET LOCAL), exactly as run: QueryPlanTest
+     * explains these.
+     */
+    public record Statement(String sql, Map<String, Object> params, Map<String, String> settings) {
+
+        public Statement(String sql, Map<String, Object> params) {
+            this(sql, params, Map.of());
+        }
+
+        public Query bind(Query query) {
+            params.forEach(query::setParameter);
+            return query;
+        }
+    }
+
+    @Override
+    @Transactional
+    public List<Hit> search(CaseFilter filter, Caller caller) {
+        // SET LOCAL: for this transaction only. Custom plans: the values (how many cases a word matches) decide.
+        settings(Map.of("statement_timeout", config.statementTimeout().toMillis() + "ms",
+                "plan_cache_mode", "force_custom_plan"));
+        List<Object[]> rows;
+        if (!filter.hasText()) {
+            rows = run(page(filter, caller));
+        } else {
+            // A word's matches are few (read them all from the text indexes, sort them) or many (walk the cases in
+            // sort order until a page is full): try the first, bounded to exact-match-limit rows; past it, the second.
+            // Left to its estimates, the planner walked 15,000 rows for a word matching none.
+            rows = run(matches(filter, caller));
+            if (!rows.isEmpty() && ((Number) rows.getFirst()[2]).intValue() > config.exactMatchLimit()) {
+                rows = run(walk(filter, caller));
+            }
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Float> ranks = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            ranks.put((UUID) row[0], row[1] == null ? null : ((Number) row[1]).floatValue());
+        }
+        Map<UUID, String> snippets = new HashMap<>();
+        if (filter.hasText()) {
+            for (Object[] row : snippets(ranks.keySet(), filter.text(), caller)) {
+                UUID id = (UUID) row[0];
+                snippets.put(id, (String) row[1]);
+                if (ranks.get(id) == null) {
+                    ranks.put(id, ((Number) row[2]).floatValue()); // a time-ordered page: in place, order kept
+                }
+            }
+        }
+        Map<UUID, Case> loaded = new HashMap<>();
+        em.createQuery("from Case c where c.id in :ids", Case.class).setParameter("ids", ranks.keySet()).getResultList()
+                .forEach(c -> loaded.put(c.id, c));
+        List<Hit> hits = new ArrayList<>(ranks.size());
+        ranks.forEach((id, rank) -> {
+            Case found = loaded.get(id);
+            if (found != null) {
+                hits.add(new Hit(found, rank, snippets.get(id)));
+            }
+        });
+        return hits;
+    }
+
+    private List<Object[]> run(Statement statement) {
+        settings(statement.settings());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = statement.bind(em.createNativeQuery(statement.sql())).getResultList();
+        return rows;
+    }
+
+    private void settings(Map<String, String> settings) {
+        settings.forEach((name, value) -> em.createNativeQuery("SELECT set_config(:name, :value, true)")
+                .setParameter("name", name).setParameter("value", value).getSingleResult());
+    }
+
+    /** Without text: one page of a list (id, null rank) in sort order, read by walking an index in that order. */
+    public Statement page(CaseFilter filter, Caller caller) {
+        if (filter.hasText()) {
+            throw new IllegalArgumentException("a search with text runs matches(), then walk() if need be");
+        }
+        Conditions q = query(filter, caller);
+        String key = sortKey(filter.sort());
+        String direction = filter.sort().ascending ? "ASC" : "DESC";
+        q.params.put("limit", filter.limit() + 1);
+        return new Statement("SELECT c.id, CAST(NULL AS real) AS rank FROM support_case c" + where(q.where)
+                + " ORDER BY " + key + " " + direction + ", c.id " + direction + " LIMIT :limit", q.params);
+    }
+
+    /**
+     * With text, first: every match up to exact-match-limit + 1 of them, read from the text indexes alone (bitmap
+     * scans: index scans are off), then sorted; each row also carries how many were read.
+     */
+    public Statement matches(CaseFilter filter, Caller caller) {
+        Conditions q = query(filter, caller);
+        q.params.put("cap", config.exactMatchLimit() + 1);
+        q.params.put("limit", filter.limit() + 1);
+        Map<String, String> bitmapOnly = Map.of("enable_indexscan", "off", "enable_indexonlyscan", "off",
+                "enable_seqscan", "off", "enable_bitmapscan", "on");
+        String order;
+        String rank;
+        String after = "";
+        if (filter.sort() == Sort.RELEVANCE) {
+            rank = relevance(q);
+            order = "m.rank DESC, m.id DESC";
+            if (filter.after() != null) {
+                after = " WHERE (m.rank < :cursorRank OR (m.rank = :cursorRank AND m.id < :cursorId))";
+            }
+        } else {
+            rank = "CAST(NULL AS real)";
+            String direction = filter.sort().ascending ? "ASC" : "DESC";
+            order = "m.at " + direction + ", m.id " + direction;
+        }
+        String capped = "SELECT c.id, " + sortKey(filter.sort() == Sort.RELEVANCE ? Sort.UPDATED_DESC : filter.sort())
+                + " AS at, " + rank + " AS rank FROM support_case c" + where(q.where) + " LIMIT :cap";
+        return new Statement("SELECT m.id, m.rank, m.total FROM (SELECT *, count(*) OVER () AS total FROM (" + capped
+                + ") k) m" + after + " ORDER BY " + order + " LIMIT :limit", q.params, bitmapOnly);
+    }
+
+    /**
+     * With text, when the words match more than exact-match-limit cases: walk the cases in sort order (bitmap scans
+     * are off) until a page is full; for relevance, rank the relevance-window most recently updated matches.
+     */
+    public Statement walk(CaseFilter filter, Caller caller) {
+        Conditions q = query(filter, caller);
+        q.params.put("limit", filter.limit() + 1);
+        Map<String, String> walkOnly = Map.of("enable_bitmapscan", "off", "enable_seqscan", "off",
+                "enable_indexscan", "on", "enable_indexonlyscan", "on");
+        if (filter.sort() != Sort.RELEVANCE) {
+            String direction = filter.sort().ascending ? "ASC" : "DESC";
+            return new Statement("SELECT c.id, CAST(NULL AS real) AS rank, 0 AS total FROM support_case c"
+                    + where(q.where) + " ORDER BY " + sortKey(filter.sort()) + " " + direction + ", c.id " + direction
+                    + " LIMIT :limit", q.params, walkOnly);
+        }
+        q.params.put("window", config.relevanceWindow());
+        String after = filter.after() == null ? ""
+                : " WHERE (w.rank < :cursorRank OR (w.rank = :cursorRank AND w.id < :cursorId))";
+        String ranked = "SELECT c.id, " + relevance(q) + " AS rank FROM support_case c" + where(q.where)
+                + " ORDER BY c.updated_at DESC, c.id DESC LIMIT :window";
+        return new Statement("SELECT w.id, w.rank, 0 AS total FROM (" + ranked + ") w" + after
+                + " ORDER BY w.rank DESC, w.id DESC LIMIT :limit", q.params, walkOnly);
+    }
+
+    private record Conditions(List<String> where, Map<String, Object> params, String vector) {
+    }
+
+    // Rank of a match: ts_rank, plus 1 for the case whose number is the query.
+    private static String relevance(Conditions q) {
+        return "CAST(ts_rank(" + q.vector + ", " + TSQUERY + ") + CASE WHEN c.number = :number THEN 1 ELSE 0 END AS real)";
+    }
+
+    private static String sortKey(Sort sort) {
+        return sort == Sort.UPDATED_ASC || sort == Sort.UPDATED_DESC ? "c.updated_at" : "c.created_at";
+    }
+
+    /** The conditions of a filter for a caller: access rules, filters, text, cursor of a time order. */
+    private Conditions query(CaseFilter filter, Caller caller) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (!caller.isStaff()) {
+            if (caller.isPartner()) {
+                // Filed while this reseller managed the client, which it still manages and which still grants access.
+                where.add("c.reseller_at_filing = :reseller AND EXISTS (SELECT 1 FROM organization o"
+                        + " WHERE o.id = c.organization AND o.reseller = :reseller AND o.reseller_access)");
+                params.put("reseller", caller.organization());
+            } else {
+                where.add("c.organization = :org");
+                params.put("org", caller.organization());
+            }
+        }
+        if (filter.states() != null && !filter.states().isEmpty()) {
+            where.add("c.state IN (:states)");
+            params.put("states", filter.states().stream().map(Enum::name).toList());
+        }
+        if (filter.open() != null) {
+            where.add(filter.open() ? "c.state <> :closed" : "c.state = :closed");
+            params.put("closed", CaseState.CLOSED.name());
+        }
+        if (filter.priority() != null) {
+            where.add("c.priority = :priority");
+            params.put("priority", filter.priority().name());
+        }
+        if (filter.product() != null) {
+            where.add("lower(c.product) = :product");
+            params.put("product", filter.product().toLowerCase(Locale.ROOT));
+        }
+        if (filter.creator() != null) {
+            where.add("c.creator = :creator");
+            params.put("creator", filter.creator());
+        }
+        if (filter.assignee() != null) {
+            where.add("c.assignee = :assignee");
+            params.put("assignee", filter.assignee());
+        }
+        if (filter.updatedSince() != null) {
+            where.add("c.updated_at >= :since");
+            params.put("since", filter.updatedSince());
+        }
+        String vector = caller.isStaff() ? "c.search_staff" : "c.search_public";
+        if (filter.hasText()) {
+            String text = filter.text().strip();
+            params.put("q", text);
+            String match = vector + " @@ " + TSQUERY;
+            if (SINGLE_TOKEN.matcher(text).matches()) {
+                String codes = caller.isStaff() ? "c.search_codes_staff" : "c.search_codes_public";
+                match = "(" + match + " OR " + codes + " ILIKE :like)";
+                params.put("like", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+            where.add(match);
+            if (filter.sort() == Sort.RELEVANCE) {
+                params.put("number", text.toUpperCase(Locale.ROOT));
+            }
+        }
+        if (filter.after() != null) {
+            if (filter.sort() == Sort.RELEVANCE) {
+                params.put("cursorRank", filter.after().rank());
+            } else {
+                String key = sortKey(filter.sort());
+                String cmp = filter.sort().ascending ? ">" : "<";
+                where.add("(" + key + " " + cmp + " :cursorAt OR (" + key + " = :cursorAt AND c.id " + cmp
+                        + " :cursorId))");
+                params.put("cursorAt", filter.after().at());
+            }
+            params.put("cursorId", filter.after().id());
+        }
+        return new Conditions(where, params, vector);
+    }
+
+    /** Per case: id, HTML-escaped text around the matched words (in {@code <mark>}), rank. */
+    private List<Object[]> snippets(java.util.Collection<UUID> ids, String text, Caller caller) {
+        String comments = "(SELECT left(string_agg(m.body, E'\\n' ORDER BY m.created_at), 20000) FROM case_comment m"
+                + " WHERE m.case_id = c.id" + (caller.isStaff() ? "" : " AND m.visibility = '" + Visibility.PUBLIC + "'")
+                + ")";
+        String document = "concat_ws(E'\\n', c.subject, c.description, " + comments + ")";
+        String escaped = "replace(replace(replace(" + document + ", '&', '&amp;'), '<', '&lt;'), '>', '&gt;')";
+        String vector = caller.isStaff() ? "c.search_staff" : "c.search_public";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT c.id, ts_headline(casework_text_config(c.language), "
+                + escaped + ", " + TSQUERY + ", '" + HEADLINE_OPTIONS + "'), ts_rank(" + vector + ", " + TSQUERY
+                + ") FROM support_case c WHERE c.id IN (:ids)")
+                .setParameter("ids", ids).setParameter("q", text.strip()).getResultList();
+        return rows;
+    }
+
+    private static String where(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+}
