@@ -123,7 +123,10 @@ class RequestFuzzTest {
                 "x".repeat(200), "x".repeat(201), " ", "\t", "\u00e9t\u00e9", "\u0000", "\ud83d\ude00", "C-",
                 "C-2026-", "SELECT * FROM support_case", "'; DROP TABLE support_case; --"));
         texts.addAll(HostileInput.CATALOGUE);
-        HostileInput.strings().sampleStream().limit(150).forEach(texts::add);
+        HostileInput.strings().sampleStream().limit(100).forEach(texts::add);
+        // The request line stays within the HTTP server's 4 kB (longer ones are a 414 before any application code);
+        // 300 characters are still past the 200 a search accepts.
+        texts.replaceAll(t -> t.length() > 300 ? t.substring(0, 300) : t);
         String carol = io.casework.cases.CaseApi.CAROL;
         for (String text : texts) {
             for (String sort : List.of("-updatedAt", "createdAt", "relevance")) {
