@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,13 +63,14 @@ public class AttachmentResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
-    @Operation(summary = "Attach a file", description = "multipart/form-data with the file in part `file` (at most "
+    @Operation(operationId = "addCaseAttachment", summary = "Attach a file", description = "multipart/form-data with the file in part `file` (at most "
             + "casework.attachments.max-size, 25 MiB by default), optionally `diagnosticBundle=true` for a diagnostic "
             + "bundle and a `description`. The content type is sniffed from the bytes (the declared one is ignored), "
             + "the file name is sanitised, and the SHA-256 is computed while the file is encrypted to storage. "
             + "Whoever may comment on the case may attach (the same access rules); on a closed case only support "
             + "staff (customers comment first, which reopens the case within 30 days of closing).")
     @APIResponse(responseCode = "201", description = "Stored; Location is the download URL",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentResponse.class)))
     @APIResponse(responseCode = "400", description = "No part named file, diagnosticBundle not true/false, or description too long")
     @APIResponse(responseCode = "403", description = "The caller may read the case but not add to it")
@@ -77,10 +79,10 @@ public class AttachmentResource {
     @APIResponse(responseCode = "413", description = "Larger than the attachment limit; nothing is stored")
     public Response add(@PathParam("id") UUID caseId,
             @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary", description = "The file") FileUpload file,
-            @RestForm("diagnosticBundle") @Schema(enumeration = { "true", "false" }, defaultValue = "false",
+            @RestForm("diagnosticBundle") @Schema(type = SchemaType.BOOLEAN, defaultValue = "false",
                     description = "true for a diagnostic bundle collected for support") String diagnosticBundle,
             @RestForm("description") @Size(max = 500, message = "description must be at most 500 characters")
-            @Pattern(regexp = "[^\\x00]*", message = "description must not contain the NUL character")
+            @Pattern(regexp = "^[^\\x00]*$", message = "description must not contain the NUL character")
             @Schema(description = "What the file is, at most 500 characters",
                     examples = "Mail server log of 21 November, 10:00-11:00") String description,
             @Context UriInfo uri) {
@@ -99,7 +101,7 @@ public class AttachmentResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
-    @Operation(summary = "The attachments of a case", description = "Metadata of every file on the case, oldest first, "
+    @Operation(operationId = "listCaseAttachments", summary = "The attachments of a case", description = "Metadata of every file on the case, oldest first, "
             + "diagnostic bundles flagged. Everyone who can see the case sees all of them.")
     @APIResponse(responseCode = "200", description = "The list, possibly empty")
     @APIResponse(responseCode = "404", description = "No such case, or the caller may not see it")
@@ -111,13 +113,14 @@ public class AttachmentResource {
     @Path("{attachmentId}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
-    @Operation(summary = "Download an attachment", description = "The original bytes, streamed and decrypted, with the "
+    @Operation(operationId = "downloadCaseAttachment", summary = "Download an attachment", description = "The original bytes, streamed and decrypted, with the "
             + "sniffed Content-Type, Content-Disposition: attachment (RFC 6266, UTF-8 file name per RFC 8187), "
             + "X-Content-Type-Options: nosniff and the SHA-256 as ETag (If-None-Match answers 304). The stored file is "
             + "verified before the first byte is sent.")
     @APIResponse(responseCode = "200", description = "The file",
-            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current ETag")
     @APIResponse(responseCode = "404", description = "No such case or attachment, the caller may not see the case, or the "
             + "attachment belongs to another case")
     @APIResponse(responseCode = "500", description = "The stored file failed its integrity check; nothing of it is served")

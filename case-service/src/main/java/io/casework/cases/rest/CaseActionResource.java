@@ -3,6 +3,11 @@ package io.casework.cases.rest;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +45,11 @@ import jakarta.ws.rs.core.Response;
 @RunOnVirtualThread
 public class CaseActionResource {
 
+    private static final String IF_MATCH_OPTIONAL = "Optional: the ETag of the case as read; refused with 412 if the case "
+            + "changed since";
+    private static final String IF_MATCH_REQUIRED = "The ETag of the case as read";
+    private static final String STATE_CONFLICT = "Not allowed in the case's current state";
+
     private final CaseWorkflow workflow;
     private final CallerFactory callers;
 
@@ -51,11 +61,14 @@ public class CaseActionResource {
     @POST
     @Path("transitions")
     @RolesAllowed({ "agent", "admin" })
-    @Operation(summary = "Move the case (staff)", description = "NEW/ACTION_REQUIRED → IN_PROGRESS, or NEW/IN_PROGRESS → "
+    @Operation(operationId = "transitionCase", summary = "Move the case (staff)", description = "NEW/ACTION_REQUIRED → IN_PROGRESS, or NEW/IN_PROGRESS → "
             + "ACTION_REQUIRED (waiting on the customer). Other moves have their own action.")
     @APIResponse(responseCode = "409", description = "Not allowed from the current state")
+    @APIResponse(responseCode = "200", description = "The case as it is now; ETag is its new version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
     public Response transition(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch) {
         return ok(workflow.transition(id, CaseState.valueOf(request.to().name()), request.reason(), callers.current(),
                 Versions.optional(ifMatch)));
     }
@@ -63,30 +76,42 @@ public class CaseActionResource {
     @POST
     @Path("resolve")
     @RolesAllowed({ "agent", "admin" })
-    @Operation(summary = "Provide a solution (staff)", description = "Moves the case to SOLUTION_PROVIDED with a resolution "
+    @Operation(operationId = "resolveCase", summary = "Provide a solution (staff)", description = "Moves the case to SOLUTION_PROVIDED with a resolution "
             + "code: RESOLVED, FEATURE_REQUEST, CANNOT_REPRODUCE, THIRD_PARTY, OUT_OF_SCOPE, OUTAGE_RESOLVED.")
+    @APIResponse(responseCode = "200", description = "The case as it is now; ETag is its new version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
+    @APIResponse(responseCode = "409", description = STATE_CONFLICT)
     public Response resolve(@PathParam("id") UUID id, @Valid @NotNull ResolveRequest request,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch) {
         return ok(workflow.resolve(id, request.resolutionCode(), request.note(), callers.current(), Versions.optional(ifMatch)));
     }
 
     @POST
     @Path("close")
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
-    @Operation(summary = "Close the case", description = "From any open state. A comment within 30 days reopens it.")
-    public Response close(@PathParam("id") UUID id, @Valid CloseRequest request, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(operationId = "closeCase", summary = "Close the case", description = "From any open state. A comment within 30 days reopens it.")
+    @APIResponse(responseCode = "200", description = "The case as it is now; ETag is its new version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
+    @APIResponse(responseCode = "409", description = STATE_CONFLICT)
+    public Response close(@PathParam("id") UUID id, @Valid CloseRequest request,
+            @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch) {
         return ok(workflow.close(id, request == null ? null : request.reason(), callers.current(), Versions.optional(ifMatch)));
     }
 
     @POST
     @Path("escalate")
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
-    @Operation(summary = "Escalate (\"Faire remonter\")", description = "Where the organization's plan allows it; "
+    @Operation(operationId = "escalateCase", summary = "Escalate (\"Faire remonter\")", description = "Where the organization's plan allows it; "
             + "once per open period; recorded in the history with the reason.")
     @APIResponse(responseCode = "403", description = "The plan does not include escalation")
     @APIResponse(responseCode = "409", description = "Already escalated, or the case is not active")
+    @APIResponse(responseCode = "200", description = "The case as it is now; ETag is its new version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
     public Response escalate(@PathParam("id") UUID id, @Valid @NotNull EscalateRequest request,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch) {
         return ok(workflow.escalate(id, request.reason(), request.justification(), callers.current(),
                 Versions.optional(ifMatch)));
     }
@@ -94,19 +119,27 @@ public class CaseActionResource {
     @POST
     @Path("de-escalate")
     @RolesAllowed({ "agent", "admin" })
-    @Operation(summary = "End an escalation (staff)")
+    @Operation(operationId = "deEscalateCase", summary = "End an escalation (staff)")
+    @APIResponse(responseCode = "200", description = "The case as it is now; ETag is its new version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
+    @APIResponse(responseCode = "409", description = STATE_CONFLICT)
     public Response deEscalate(@PathParam("id") UUID id, @Valid @NotNull DeEscalateRequest request,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch) {
         return ok(workflow.deEscalate(id, request.reason(), callers.current(), Versions.optional(ifMatch)));
     }
 
     @PUT
     @Path("priority")
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
-    @Operation(summary = "Change the priority (staff, with a reason)", description = "Customers get 403 with the rule and "
+    @Operation(operationId = "changeCasePriority", summary = "Change the priority (staff, with a reason)", description = "Customers get 403 with the rule and "
             + "the ways out: justify in a comment, or file a higher-priority case that references this one. If-Match required.")
+    @APIResponse(responseCode = "200", description = "The case as it is now; ETag is its new version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
+    @APIResponse(responseCode = "409", description = STATE_CONFLICT)
     public Response changePriority(@PathParam("id") UUID id, @Valid @NotNull PriorityRequest request,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(required = true, description = IF_MATCH_REQUIRED) @HeaderParam("If-Match") String ifMatch) {
         return ok(workflow.changePriority(id, request.priority(), request.reason(), callers.current(),
                 Versions.required(ifMatch)));
     }
@@ -114,16 +147,24 @@ public class CaseActionResource {
     @PUT
     @Path("assignee")
     @RolesAllowed({ "agent", "admin" })
-    @Operation(summary = "Assign the case (staff)", description = "To oneself or a colleague; null unassigns. If-Match required.")
+    @Operation(operationId = "assignCase", summary = "Assign the case (staff)", description = "To oneself or a colleague; null unassigns. If-Match required.")
+    @APIResponse(responseCode = "200", description = "The case as it is now; ETag is its new version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
+    @APIResponse(responseCode = "409", description = STATE_CONFLICT)
     public Response assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest request,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(required = true, description = IF_MATCH_REQUIRED) @HeaderParam("If-Match") String ifMatch) {
         return ok(workflow.assign(id, request.assignee(), callers.current(), Versions.required(ifMatch)));
     }
 
     @POST
     @Path("survey")
     @RolesAllowed({ "customer", "customer-admin", "partner" })
-    @Operation(summary = "Answer the satisfaction survey", description = "Once, after a solution was provided or the case closed.")
+    @Operation(operationId = "answerCaseSurvey", summary = "Answer the satisfaction survey", description = "Once, after a solution was provided or the case closed.")
+    @APIResponse(responseCode = "200", description = "The case as it is now; ETag is its new version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
+    @APIResponse(responseCode = "409", description = STATE_CONFLICT)
     public Response survey(@PathParam("id") UUID id, @Valid @NotNull SurveyRequest request) {
         return ok(workflow.answerSurvey(id, request.rating(), request.comment(), callers.current()));
     }

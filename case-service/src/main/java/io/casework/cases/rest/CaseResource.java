@@ -13,6 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -73,15 +77,22 @@ public class CaseResource {
         this.json = json;
     }
 
-    public record CasePage(List<CaseResponse> items, String nextCursor) {
+    @Schema(description = "One page of cases", requiredProperties = "items")
+    public record CasePage(List<CaseResponse> items,
+            @Schema(description = "Pass as cursor for the next page; null on the last page", nullable = true) String nextCursor) {
     }
 
     @POST
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent" })
-    @Operation(summary = "File a case", description = "Customers file for their organization; partners and agents on "
+    @Operation(operationId = "fileCase", summary = "File a case", description = "Customers file for their organization; partners and agents on "
             + "behalf of one (agents also for phone and e-mail intake). With an Idempotency-Key, a retried request "
             + "returns the first case (header Idempotent-Replayed: true); the same key with another body is 422.")
-    @APIResponse(responseCode = "201", description = "Filed; Location names the case")
+    @APIResponse(responseCode = "201", description = "Filed; Location names the case, ETag is its version",
+            headers = { @Header(name = "Location", description = "URL of the new case", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "The case's version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Idempotent-Replayed", description = "true when an earlier request with the same "
+                            + "Idempotency-Key filed this case", schema = @Schema(type = SchemaType.STRING, enumeration = "true")) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: the problem lists every violation; nothing is written")
     @APIResponse(responseCode = "403", description = "Filing for another organization, or a staff-only channel")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request")
@@ -117,26 +128,32 @@ public class CaseResource {
 
     @GET
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
-    @Operation(summary = "Search cases", description = "The cases the caller may see, newest change first by default, "
+    @Operation(operationId = "listCases", summary = "Search cases", description = "The cases the caller may see, newest change first by default, "
             + "one page at a time: pass nextCursor back as cursor for the next page.")
     public CasePage list(
-            @Parameter(description = "Repeatable: NEW, IN_PROGRESS, ACTION_REQUIRED, SOLUTION_PROVIDED, ON_HOLD, CLOSED")
+            @Parameter(description = "Repeatable: cases in any of these states",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = CaseState.class))
             @QueryParam("state") List<String> states,
-            @Parameter(description = "open or closed") @QueryParam("status") String status,
-            @Parameter(description = "P1..P4 or CRITICAL..MINOR") @QueryParam("priority") String priority,
+            @Parameter(description = "open (any state but CLOSED) or closed",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "open", "closed" })) @QueryParam("status") String status,
+            @Parameter(description = "P1..P4 or CRITICAL..MINOR",
+                    schema = @Schema(implementation = Priority.class)) @QueryParam("priority") String priority,
             @QueryParam("product") String product,
             @Parameter(description = "E-mail of the creator, or me") @QueryParam("creator") String creator,
             @Parameter(description = "E-mail of the assignee, or me (\"my open cases\")") @QueryParam("assignee") String assignee,
-            @Parameter(description = "ISO-8601 instant", example = "2026-11-01T00:00:00Z") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Only cases changed since this ISO-8601 instant", example = "2026-11-01T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "Search over subject, description and the comments the caller may see (internal "
                     + "notes for staff only): words are matched stemmed in English, French and Dutch; \"quoted phrase\", "
                     + "or, -word; a single token of 3 or more characters also matches as a substring of case numbers and "
                     + "identifiers such as error codes. At most 200 characters. Items then carry match (rank, snippet).",
                     example = "quota ERR-4031") @QueryParam("q") String text,
-            @Parameter(description = "-updatedAt (default), updatedAt, -createdAt, createdAt, or relevance (with q)")
-            @QueryParam("sort") String sort,
-            @Parameter(description = "1..100, default 20") @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
+            @Parameter(description = "Order of the results; default -updatedAt (newest change first); relevance with q",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "-updatedAt", "updatedAt", "-createdAt",
+                            "createdAt", "relevance" }, defaultValue = "-updatedAt")) @QueryParam("sort") String sort,
+            @Parameter(description = "Page size",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         Caller caller = callers.current();
         int pageSize = limit == null ? 20 : limit;
         if (pageSize < 1 || pageSize > MAX_LIMIT) {
@@ -164,8 +181,11 @@ public class CaseResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
-    @Operation(summary = "Read a case", description = "ETag carries the version for If-Match. 404 when it does not "
+    @Operation(operationId = "getCase", summary = "Read a case", description = "ETag carries the version for If-Match. 404 when it does not "
             + "exist or the caller may not see it.")
+    @APIResponse(responseCode = "200", description = "The case; ETag is its version", headers = @Header(name = "ETag",
+            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
     public Response get(@PathParam("id") UUID id) {
         Case supportCase = service.get(id, callers.current());
         return Response.ok(CaseResponse.from(supportCase)).tag(Versions.etag(supportCase)).build();
@@ -175,13 +195,16 @@ public class CaseResource {
     @Path("{id}")
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent" })
-    @Operation(summary = "Edit a case", description = "Merge patch of subject, CCs, related cases and details; "
+    @Operation(operationId = "updateCase", summary = "Edit a case", description = "Merge patch of subject, CCs, related cases and details; "
             + "If-Match required. Priority cannot be changed here: customers cannot change it at all, staff use "
             + "PUT /api/v1/cases/{id}/priority with a reason.")
+    @APIResponse(responseCode = "200", description = "The edited case; ETag is its new version", headers = @Header(name = "ETag",
+            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a stale version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull UpdateCaseRequest request,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(required = true, description = "The ETag of the case as read") @HeaderParam("If-Match") String ifMatch) {
         Caller caller = callers.current();
         if (request.priority() != null) {
             Case supportCase = service.get(id, caller);
@@ -199,7 +222,7 @@ public class CaseResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
-    @Operation(summary = "A case's timeline", description = "Every change (who, when, what, why) and every comment the "
+    @Operation(operationId = "getCaseHistory", summary = "A case's timeline", description = "Every change (who, when, what, why) and every comment the "
             + "caller may see, oldest first. Internal notes only for staff; e-mail bodies never.")
     public List<CaseTimeline.Item> history(@PathParam("id") UUID id) {
         return timeline.of(id, callers.current());

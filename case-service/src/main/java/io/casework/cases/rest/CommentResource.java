@@ -5,10 +5,15 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.casework.cases.domain.Comment;
+import io.casework.cases.domain.Visibility;
 import io.casework.cases.rest.dto.ActionRequests.CommentRequest;
 import io.casework.cases.service.CommentService;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -41,7 +46,13 @@ public class CommentResource {
         this.callers = callers;
     }
 
-    public record CommentResponse(UUID id, UUID caseId, String author, String authorKind, String visibility, String body,
+    @Schema(name = "Comment", description = "A comment on a case",
+            requiredProperties = { "id", "caseId", "author", "authorKind", "visibility", "body", "createdAt" })
+    public record CommentResponse(UUID id, UUID caseId,
+            @Schema(description = "E-mail of the author") String author,
+            @Schema(implementation = Comment.AuthorKind.class) String authorKind,
+            @Schema(implementation = Visibility.class) String visibility,
+            String body,
             Instant createdAt) {
         static CommentResponse from(Comment c) {
             return new CommentResponse(c.id, c.caseId, c.author, c.authorKind.name(), c.visibility.name(), c.body, c.createdAt);
@@ -50,10 +61,12 @@ public class CommentResource {
 
     @POST
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
-    @Operation(summary = "Comment on a case", description = "A customer comment on ACTION_REQUIRED or SOLUTION_PROVIDED moves "
+    @Operation(operationId = "addCaseComment", summary = "Comment on a case", description = "A customer comment on ACTION_REQUIRED or SOLUTION_PROVIDED moves "
             + "the case back to IN_PROGRESS; on a case closed less than 30 days ago it reopens it. Staff's first public "
             + "comment is the first response.")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "201", description = "Added; Location names the comment",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentResponse.class)))
     @APIResponse(responseCode = "409", description = "Closed more than 30 days ago: file a new case that references it; "
             + "the comment is not stored")
     public Response add(@PathParam("id") UUID caseId, @Valid @NotNull CommentRequest request, @Context UriInfo uri) {
@@ -64,7 +77,7 @@ public class CommentResource {
 
     @GET
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
-    @Operation(summary = "The comments of a case", description = "Oldest first; internal notes only for staff.")
+    @Operation(operationId = "listCaseComments", summary = "The comments of a case", description = "Oldest first; internal notes only for staff.")
     public List<CommentResponse> list(@PathParam("id") UUID caseId) {
         return comments.list(caseId, callers.current()).stream().map(CommentResponse::from).toList();
     }

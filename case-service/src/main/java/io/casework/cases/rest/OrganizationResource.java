@@ -3,6 +3,11 @@ package io.casework.cases.rest;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,8 +58,11 @@ public class OrganizationResource {
 
     @POST
     @RolesAllowed("admin")
-    @Operation(summary = "Create an organization (Casework admins)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createOrganization", summary = "Create an organization (Casework admins)")
+    @APIResponse(responseCode = "201", description = "Created; Location names it, ETag is its version",
+            headers = { @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationResponse.class)))
     @APIResponse(responseCode = "409", description = "The id is taken")
     public Response create(@Valid @NotNull CreateOrganizationRequest request, @Context UriInfo uri) {
         Organization organization = organizations.create(request.id(), new OrganizationData(request.name(),
@@ -66,7 +74,7 @@ public class OrganizationResource {
 
     @GET
     @RolesAllowed({ "admin", "agent", "customer", "customer-admin" })
-    @Operation(summary = "List organizations", description = "Staff see all; an organization's admins see theirs.")
+    @Operation(operationId = "listOrganizations", summary = "List organizations", description = "Staff see all; an organization's admins see theirs.")
     public List<OrganizationResponse> list() {
         return organizations.list(callers.current()).stream().map(OrganizationResponse::from).toList();
     }
@@ -74,7 +82,11 @@ public class OrganizationResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ "admin", "agent", "customer", "customer-admin" })
-    @Operation(summary = "Read an organization", description = "Staff, and the organization's admins.")
+    @Operation(operationId = "getOrganization", summary = "Read an organization",
+            description = "Staff, and the organization's admins.")
+    @APIResponse(responseCode = "200", description = "The organization; ETag is its version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationResponse.class)))
     public Response get(@PathParam("id") String id) {
         Organization organization = organizations.get(id, callers.current());
         return Response.ok(OrganizationResponse.from(organization)).tag(etag(organization)).build();
@@ -84,11 +96,15 @@ public class OrganizationResource {
     @Path("{id}")
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @RolesAllowed("admin")
-    @Operation(summary = "Change an organization (Casework admins)", description = "Plan, domains, region, reseller "
+    @Operation(operationId = "updateOrganization", summary = "Change an organization (Casework admins)", description = "Plan, domains, region, reseller "
             + "(a new reseller starts without access and sees none of the earlier cases), contract end date (a future "
             + "date renews a lapsed contract: held cases resume where they were). If-Match required.")
+    @APIResponse(responseCode = "200", description = "The organization; ETag is its version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationResponse.class)))
+    @APIResponse(responseCode = "409", description = "The change breaks a rule, e.g. a reseller that does not exist")
     public Response update(@PathParam("id") String id, @Valid @NotNull UpdateOrganizationRequest request,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(required = true, description = "The ETag of the organization as read") @HeaderParam("If-Match") String ifMatch) {
         Organization organization = organizations.update(id, new OrganizationData(request.name(), request.domains(),
                 request.priorityScheme(), request.planId(), request.contractEnd(), request.region(), request.reseller()),
                 Versions.required(ifMatch), callers.current());
@@ -98,7 +114,7 @@ public class OrganizationResource {
     @PUT
     @Path("{id}/reseller-access")
     @RolesAllowed({ "admin", "customer", "customer-admin" })
-    @Operation(summary = "Grant or withdraw the reseller's access", description = "By the organization's admins; "
+    @Operation(operationId = "setResellerAccess", summary = "Grant or withdraw the reseller's access", description = "By the organization's admins; "
             + "withdrawing hides the organization's cases from its reseller at once.")
     public OrganizationResponse resellerAccess(@PathParam("id") String id, @Valid @NotNull ResellerAccessRequest request) {
         return OrganizationResponse.from(organizations.setResellerAccess(id, request.granted(), callers.current()));
@@ -107,7 +123,7 @@ public class OrganizationResource {
     @GET
     @Path("{id}/access")
     @RolesAllowed({ "admin", "customer", "customer-admin" })
-    @Operation(summary = "Who has support access", description = "By the organization's admins.")
+    @Operation(operationId = "listSupportAccess", summary = "Who has support access", description = "By the organization's admins.")
     public List<AccessResponse> grants(@PathParam("id") String id) {
         return organizations.grants(id, callers.current()).stream().map(AccessResponse::from).toList();
     }
@@ -115,7 +131,7 @@ public class OrganizationResource {
     @PUT
     @Path("{id}/access/{email}")
     @RolesAllowed({ "admin", "customer", "customer-admin" })
-    @Operation(summary = "Grant support access", description = "The address must be in one of the organization's "
+    @Operation(operationId = "grantSupportAccess", summary = "Grant support access", description = "The address must be in one of the organization's "
             + "domains (400 otherwise). Roles: VIEWER, REQUESTER, ADMIN.")
     public AccessResponse grant(@PathParam("id") String id, @PathParam("email") @Email String email,
             @Valid @NotNull AccessRequest request) {
@@ -125,7 +141,9 @@ public class OrganizationResource {
     @DELETE
     @Path("{id}/access/{email}")
     @RolesAllowed({ "admin", "customer", "customer-admin" })
-    @Operation(summary = "Revoke support access", description = "The last admin cannot be revoked (409).")
+    @Operation(operationId = "revokeSupportAccess", summary = "Revoke support access",
+            description = "The last admin cannot be revoked (409).")
+    @APIResponse(responseCode = "409", description = "The last admin of the organization")
     @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("id") String id, @PathParam("email") String email) {
         organizations.revoke(id, email, callers.current());

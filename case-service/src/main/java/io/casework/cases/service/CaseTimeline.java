@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Comment;
 import io.casework.cases.domain.HistoryEntry;
@@ -26,8 +28,19 @@ public class CaseTimeline {
         this.comments = comments;
     }
 
-    public record Item(Instant at, String actor, String action, String field, String oldValue, String newValue,
-            String reason, UUID commentId, String visibility, String body) {
+    @Schema(name = "CaseTimelineItem", description = "A change to the case, or a comment (action COMMENTED)",
+            requiredProperties = { "at", "actor", "action", "field", "oldValue", "newValue", "reason", "commentId",
+                    "visibility", "body" })
+    public record Item(Instant at,
+            @Schema(description = "Who: an e-mail, or a system actor") String actor,
+            @Schema(description = "What happened, e.g. FILED, STATE_CHANGED, ASSIGNED, COMMENTED", examples = "STATE_CHANGED") String action,
+            @Schema(description = "The field a change is about", nullable = true) String field,
+            @Schema(nullable = true) String oldValue,
+            @Schema(nullable = true) String newValue,
+            @Schema(nullable = true) String reason,
+            @Schema(description = "A comment's id", nullable = true) UUID commentId,
+            @Schema(description = "A comment's visibility", nullable = true, implementation = io.casework.cases.domain.Visibility.class) String visibility,
+            @Schema(description = "A comment's text", nullable = true) String body) {
     }
 
     // Reads run without a transaction: no flush or dirty checking, the request's session only loads.

@@ -7,7 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.casework.cases.domain.Attachment;
 
-@Schema(description = "A file attached to a case (metadata; download it from its Location)")
+@Schema(name = "Attachment", description = "A file attached to a case (metadata; download it from its Location)",
+        requiredProperties = { "id", "caseId", "filename", "contentType", "size", "sha256", "diagnosticBundle",
+                "description", "uploadedBy", "createdAt" })
 public record AttachmentResponse(
         UUID id,
         UUID caseId,
@@ -16,8 +18,8 @@ public record AttachmentResponse(
         @Schema(description = "Bytes") long size,
         @Schema(description = "SHA-256 of the content, lower-case hex; also the download's ETag") String sha256,
         @Schema(description = "A diagnostic bundle collected for support") boolean diagnosticBundle,
-        String description,
-        String uploadedBy,
+        @Schema(nullable = true) String description,
+        @Schema(description = "E-mail of the uploader") String uploadedBy,
         Instant createdAt) {
 
     public static AttachmentResponse from(Attachment a) {

@@ -9,40 +9,51 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.casework.cases.domain.Case;
+import io.casework.cases.domain.CaseState;
+import io.casework.cases.domain.Channel;
+import io.casework.cases.domain.EscalationReason;
+import io.casework.cases.domain.ResolutionCode;
 
+@Schema(name = "Case", description = "A support case as its caller may see it; ETag carries its version",
+        requiredProperties = { "id", "number", "organization", "product", "subject", "description", "priority",
+                "severity", "state", "creator", "contactEmail", "ccEmails", "language", "channel", "filedByReseller",
+                "relatedCaseIds", "knownIssueId", "details", "assignee", "escalated", "escalationReason",
+                "resolutionCode", "resolutionNote", "reopenCount", "surveyRating", "version", "firstResponseDueAt",
+                "createdAt", "updatedAt", "firstRespondedAt", "resolvedAt", "closedAt" })
 public record CaseResponse(
         UUID id,
-        String number,
-        String organization,
-        String product,
+        @Schema(description = "Human-readable case number", examples = "C-2026-000042") String number,
+        @Schema(examples = "acme") String organization,
+        @Schema(examples = "Cloud Mail") String product,
         String subject,
         String description,
-        String priority,
-        String severity,
-        String state,
-        String creator,
+        @Schema(description = "Priority code; severity names the same level in the other scheme",
+                enumeration = { "P1", "P2", "P3", "P4" }) String priority,
+        @Schema(enumeration = { "CRITICAL", "SEVERE", "MODERATE", "MINOR" }) String severity,
+        @Schema(implementation = CaseState.class) String state,
+        @Schema(description = "E-mail of whoever filed the case") String creator,
         String contactEmail,
         List<String> ccEmails,
-        String language,
-        String channel,
-        String filedByReseller,
+        @Schema(description = "ISO 639-1", examples = "en") String language,
+        @Schema(implementation = Channel.class) String channel,
+        @Schema(description = "The reseller that filed the case on its customer's behalf", nullable = true) String filedByReseller,
         List<UUID> relatedCaseIds,
-        String knownIssueId,
+        @Schema(nullable = true) String knownIssueId,
         CaseDetailsDto details,
-        String assignee,
+        @Schema(description = "E-mail of the support agent working on it; null while unassigned", nullable = true) String assignee,
         boolean escalated,
-        String escalationReason,
-        String resolutionCode,
-        String resolutionNote,
+        @Schema(nullable = true, implementation = EscalationReason.class) String escalationReason,
+        @Schema(nullable = true, implementation = ResolutionCode.class) String resolutionCode,
+        @Schema(nullable = true) String resolutionNote,
         int reopenCount,
-        Integer surveyRating,
-        long version,
-        Instant firstResponseDueAt,
+        @Schema(nullable = true, minimum = "1", maximum = "5") Integer surveyRating,
+        @Schema(description = "Also the ETag") long version,
+        @Schema(description = "Set by sla-service once the organization's plan is known", nullable = true) Instant firstResponseDueAt,
         Instant createdAt,
         Instant updatedAt,
-        Instant firstRespondedAt,
-        Instant resolvedAt,
-        Instant closedAt,
+        @Schema(nullable = true) Instant firstRespondedAt,
+        @Schema(nullable = true) Instant resolvedAt,
+        @Schema(nullable = true) Instant closedAt,
         @Schema(description = "Only in a list answering a search text q: how and where the case matched")
         @JsonInclude(JsonInclude.Include.NON_NULL) SearchMatch match) {
 

@@ -27,7 +27,7 @@ public record OpenCaseRequest(
         @Schema(description = "Also told of every change", examples = "[\"ops@acme.example\"]")
         @Size(max = 20) List<@NotBlank @Email @Size(max = 320) String> ccEmails,
         @Schema(description = "ISO 639-1 language of the conversation; default en", examples = "fr")
-        @Pattern(regexp = "[a-z]{2}") String language,
+        @Pattern(regexp = "^[a-z]{2}$") String language,
         @Schema(description = "Defaults to PORTAL, or PARTNER_API for partner integrations") Channel channel,
         @Schema(description = "Earlier cases this one follows up, e.g. a higher-priority case referencing the first")
         @Size(max = 20) List<@NotNull UUID> relatedCaseIds,
