@@ -77,6 +77,7 @@ public class AttachmentResource {
     @APIResponse(responseCode = "404", description = "No such case, or the caller may not see it")
     @APIResponse(responseCode = "409", description = "The case is closed: comment to reopen it first, or file a new case")
     @APIResponse(responseCode = "413", description = "Larger than the attachment limit; nothing is stored")
+    @APIResponse(responseCode = "500", description = "Storing failed; the file is not kept and the case is unchanged")
     public Response add(@PathParam("id") UUID caseId,
             @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary", description = "The file") FileUpload file,
             @RestForm("diagnosticBundle") @Schema(type = SchemaType.BOOLEAN, defaultValue = "false",

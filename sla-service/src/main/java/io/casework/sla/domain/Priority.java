@@ -3,6 +3,9 @@ package io.casework.sla.domain;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -10,6 +13,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * One canonical level, two naming schemes (P1..P4 and Critical..Minor); the API accepts both. The
  * definitions and examples are the seeds' (SPEC.md, Priority).
  */
+@Schema(name = "Priority", type = SchemaType.STRING, description = "Either scheme: P1..P4 or CRITICAL, SEVERE, MODERATE, "
+        + "MINOR (the same four levels); answers carry both as priority and severity",
+        enumeration = { "P1", "P2", "P3", "P4", "CRITICAL", "SEVERE", "MODERATE", "MINOR" })
 public enum Priority {
     P1("CRITICAL",
             "Critical access problem affecting several users; the service is down or unusable; no workaround.",

@@ -11,7 +11,7 @@ import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
  */
 public class OpenApiValidationCallback implements QuarkusTestBeforeEachCallback {
 
-    static final String SWITCH = "casework.openapi.validate-responses";
+    static final String SWITCH = "openapi-response-validation";
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
