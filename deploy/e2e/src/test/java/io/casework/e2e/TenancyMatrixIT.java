@@ -167,6 +167,7 @@ class TenancyMatrixIT {
         op("GET /api/v1/notifications/webhooks/{id}",       "401 403 403 403 403 ok ok ok 403 ok ok", Target.WEBHOOK, null);
         op("GET /api/v1/notifications/webhooks/{id}/deliveries", "401 403 403 403 403 ok ok ok 403 ok ok", Target.WEBHOOK, null);
         op("POST /api/v1/notifications/webhooks/{id}/test", "401 403 403 403 403 any any any 403 403 403", Target.WEBHOOK, null);
+        op("POST /api/v1/notifications/webhooks/{id}/rotate-secret", "401 403 403 403 403 any any any 403 403 403", Target.WEBHOOK, null);
         op("DELETE /api/v1/notifications/webhooks/{id}",    "401 403 403 403 403 any any any 403 403 403", Target.WEBHOOK, null);
         // ----- status-service                            anon alice bob bobX carol rita former partner sam olga admin
         op("GET /api/v1/status/banner",                     "401 ok ok ok ok ok ok ok ok ok ok", Target.NONE, null);
