@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import jakarta.inject.Inject;
 
 import io.casework.cases.CaseApi;
+import io.casework.cases.search.CaseSearch;
 import io.casework.cases.service.ContractService;
 import io.casework.testsupport.Tokens;
 import io.casework.testsupport.fuzz.HostileInput;
@@ -55,9 +56,12 @@ class RequestFuzzTest {
 
     @Test
     void requestLineAsLongAsTheGatewayAllowsReachesTheService() {
-        // the gateway answers 414 problem+json above 8 KiB; below that the service must answer, not Vert.x's bare 414
+        // the gateway answers 414 problem+json above 8 KiB; below that the service must answer, not Vert.x's bare 414:
+        // a 7,000-character q reaches CaseResource, which refuses it by its own rule (q is at most 200 characters)
         String text = "a".repeat(7000);
-        CaseApi.as(SAM).get("/api/v1/cases?q=" + text).then().statusCode(200);
+        CaseApi.as(SAM).get("/api/v1/cases?q=" + text).then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", equalTo("q must be at most " + CaseSearch.MAX_QUERY_LENGTH + " characters"));
     }
 
     @Test
