@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.awaitility.Awaitility;
@@ -31,6 +32,14 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+    /**
+     * One token request per user at a time. Keycloak 26's brute-force protector (on in the casework realm) refuses a
+     * login while another login of the same user is in progress ("Account temporarily disabled", invalid_grant): load
+     * threads that all found the cached token stale and asked at once were refused, retried and ran out of attempts,
+     * which looked like demo users locked out by benchmarks and fault runs.
+     */
+    private static final Map<String, ReentrantLock> TOKEN_LOCKS = new ConcurrentHashMap<>();
+    private static final AtomicInteger TOKEN_REQUESTS = new AtomicInteger();
 
     private record Token(String value, Instant refreshAt) {
     }
@@ -82,6 +91,20 @@ public final class Http {
         if (t != null && Instant.now().isBefore(t.refreshAt())) {
             return t.value();
         }
+        ReentrantLock lock = TOKEN_LOCKS.computeIfAbsent(who, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            t = TOKENS.get(who);
+            if (t != null && Instant.now().isBefore(t.refreshAt())) {
+                return t.value(); // fetched by the thread that held the lock
+            }
+            return fetchWithRetries(who);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String fetchWithRetries(String who) {
         String form = who.contains("@")
                 ? "grant_type=password&client_id=casework-cli&password=demo&username=" + URLEncoder.encode(who, StandardCharsets.UTF_8)
                 : "grant_type=client_credentials&client_id=" + who + "&client_secret=" + who + "-secret";
@@ -104,6 +127,7 @@ public final class Http {
 
     /** One token request: the token (cached until half its life), or null with the reason in {@code failure}. */
     private static String fetchToken(String who, String form, AtomicReference<String> failure) throws InterruptedException {
+        TOKEN_REQUESTS.incrementAndGet();
         try {
             HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(
                     URI.create(KEYCLOAK + "/realms/casework/protocol/openid-connect/token"))
@@ -121,6 +145,16 @@ public final class Http {
             failure.set("Keycloak not reachable: " + e);
         }
         return null;
+    }
+
+    /** Token requests sent to Keycloak so far (tests of the cache). */
+    static int tokenRequests() {
+        return TOKEN_REQUESTS.get();
+    }
+
+    /** Drops the cached token of {@code who}: the next {@link #token} asks Keycloak. */
+    static void forget(String who) {
+        TOKENS.remove(who);
     }
 
     public static String env(String name, String fallback) {
