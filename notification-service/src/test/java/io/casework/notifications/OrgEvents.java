@@ -33,6 +33,15 @@ public final class OrgEvents {
                         "changedBy", "alice@" + organizationId + ".example"));
     }
 
+    /** The organization's whole state as of {@code at}, as case-service's migration or republish announces it. */
+    public static String announced(String eventId, String organizationId, String reseller, boolean resellerAccess,
+            Instant resellerSince, Instant at) {
+        return Events.event("io.casework.org.announced", eventId, "/casework/case-service", organizationId,
+                Events.map("organization", organization(organizationId, reseller, resellerAccess),
+                        "resellerSince", resellerSince == null ? null : resellerSince.toString(), "reason", "MIGRATION",
+                        "announcedBy", "system", "at", at.toString()));
+    }
+
     /** The contract of {@code name} ended on {@code contractEnd}; {@code casesOnHold} cases were put on hold. */
     public static String contractLapsed(String eventId, String organizationId, String name, LocalDate contractEnd,
             int casesOnHold, List<String> admins, Instant at) {

@@ -29,7 +29,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * linters and the response validator of the tests read the same way:
  * <ul>
  * <li>one {@code Problem} schema (RFC 9457 with the extension members the services send) as the
- * {@code application/problem+json} body of every 4xx/5xx answer;</li>
+ * {@code application/problem+json} body of every 4xx/5xx answer (an operation for browsers may declare a
+ * {@code text/html} page besides);</li>
  * <li>the error answers that every operation of a kind can give, from what rest-support and Quarkus do for all of
  * them: 400 (bad input, NUL in the URL), 401/403 on secured operations, 404 where the path names a resource,
  * 412 with If-Match (428 where it is required), 415 with a body, 503 when the database cannot be had;</li>
@@ -46,6 +47,7 @@ public class OpenApiContractFilter implements OASFilter {
     static final String PROBLEM = "Problem";
     static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
     static final String PROBLEM_JSON = "application/problem+json";
+    static final String TEXT_HTML = "text/html";
     private static final String SCHEMAS = "#/components/schemas/";
 
     private static final Map<String, String> DEFAULT_DESCRIPTIONS = Map.ofEntries(
@@ -142,8 +144,15 @@ public class OpenApiContractFilter implements OASFilter {
                         || response.getDescription().equals("Not Allowed")) {
                     response.setDescription(DEFAULT_DESCRIPTIONS.getOrDefault(code, "Refused"));
                 }
-                response.setContent(OASFactory.createContent().addMediaType(PROBLEM_JSON,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+                Content content = OASFactory.createContent().addMediaType(PROBLEM_JSON,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+                // A page for browsers that an operation declares besides (the survey link's refusals) stays.
+                MediaType html = response.getContent() == null || response.getContent().getMediaTypes() == null ? null
+                        : response.getContent().getMediaTypes().get(TEXT_HTML);
+                if (html != null) {
+                    content.addMediaType(TEXT_HTML, html);
+                }
+                response.setContent(content);
             }
         }
         responses.setAPIResponses(new LinkedHashMap<>(ordered));

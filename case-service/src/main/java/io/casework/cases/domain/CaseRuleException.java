@@ -11,6 +11,7 @@ public class CaseRuleException extends RuntimeException {
     public enum Kind {
         FORBIDDEN(403),
         CONFLICT(409),
+        GONE(410),
         PRECONDITION_FAILED(412),
         UNPROCESSABLE(422),
         PRECONDITION_REQUIRED(428),

@@ -51,6 +51,10 @@ public class Organization extends PanacheEntityBase {
     /** The reseller that manages this organization now, if any. */
     public String reseller;
 
+    /** Since when the current reseller manages this organization (null without a reseller). */
+    @Column(name = "reseller_since")
+    public Instant resellerSince;
+
     /** Whether this organization lets its reseller see its cases. */
     @Column(name = "reseller_access", nullable = false)
     public boolean resellerAccess;

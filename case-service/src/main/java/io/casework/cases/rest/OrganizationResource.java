@@ -1,5 +1,6 @@
 package io.casework.cases.rest;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -12,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.casework.cases.domain.Organization;
+import io.casework.cases.messaging.event.OrganizationEvents;
+import io.casework.cases.rest.dto.OrganizationAnnouncementResponse;
 import io.casework.cases.rest.dto.OrganizationDtos.AccessRequest;
 import io.casework.cases.rest.dto.OrganizationDtos.AccessResponse;
 import io.casework.cases.rest.dto.OrganizationDtos.CreateOrganizationRequest;
@@ -70,6 +73,28 @@ public class OrganizationResource {
                 request.reseller()), callers.current());
         return Response.created(uri.getAbsolutePathBuilder().path(organization.id).build()).tag(etag(organization))
                 .entity(OrganizationResponse.from(organization)).build();
+    }
+
+    @POST
+    @Path("announcements")
+    @RolesAllowed("admin")
+    @Operation(operationId = "announceOrganizations", summary = "Announce every organization again (Casework admins)",
+            description = "Publishes each organization's whole state on casework.org-events as io.casework.org.announced "
+                    + "(after this transaction commits, through the outbox), so that a consumer that lost or never had "
+                    + "an organization's history (sla-service's plans, notification-service's resellers for partner "
+                    + "webhooks) learns it. Consumers apply an announcement only if it is newer than what they have, "
+                    + "so repeating it is harmless. Takes no body.")
+    @APIResponse(responseCode = "202", description = "Queued for publication",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrganizationAnnouncementResponse.class)))
+    @APIResponse(responseCode = "401", description = "No or an invalid token (problem+json)")
+    @APIResponse(responseCode = "403", description = "Not a Casework admin (problem+json)")
+    @Consumes(MediaType.WILDCARD)
+    public Response announce() {
+        Instant at = Instant.now();
+        int announced = organizations.announceAll(callers.current());
+        return Response.accepted(new OrganizationAnnouncementResponse(announced, OrganizationEvents.Announced.TYPE, at))
+                .type(MediaType.APPLICATION_JSON).build();
     }
 
     @GET

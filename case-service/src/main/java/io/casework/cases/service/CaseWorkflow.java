@@ -9,6 +9,7 @@ import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Case;
 import io.casework.cases.domain.CaseRuleException;
 import io.casework.cases.domain.CaseRuleException.Kind;
+import io.casework.cases.domain.CaseNotFoundException;
 import io.casework.cases.domain.CaseState;
 import io.casework.cases.domain.EscalationReason;
 import io.casework.cases.domain.Priority;
@@ -18,6 +19,7 @@ import io.casework.cases.messaging.event.CaseSummary;
 import io.casework.cases.messaging.outbound.EventOutbox;
 import io.casework.cases.persistence.OrganizationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /** The actions that move a case through its life: states, resolution, close, escalation, priority, assignment, survey. */
@@ -199,6 +201,48 @@ public class CaseWorkflow {
         history.record(id, now, caller.email(), "SURVEY_ANSWERED", "surveyRating", null, rating, null);
         outbox.record(CaseChanges.SurveyAnswered.TYPE, id.toString(),
                 new CaseChanges.SurveyAnswered(CaseSummary.of(supportCase), rating, comment, caller.email(), now));
+        return supportCase;
+    }
+
+    /** The case whose survey the signed link for {@code recipient} opens, if it still may be answered. */
+    @Transactional
+    public Case surveyByLink(UUID id, String recipient) {
+        return surveyOpenTo(Case.findById(id), id, recipient);
+    }
+
+    private static Case surveyOpenTo(Case supportCase, UUID id, String recipient) {
+        if (supportCase == null) {
+            throw new CaseNotFoundException(id);
+        }
+        if (supportCase.contactEmail == null || !supportCase.contactEmail.equalsIgnoreCase(recipient)) {
+            throw new CaseRuleException(Kind.FORBIDDEN, "Invalid survey link",
+                    "This survey link was made for another contact of the case");
+        }
+        if (supportCase.surveyAnsweredAt != null) {
+            throw new CaseRuleException(Kind.CONFLICT, "Survey answered", "This case's survey was already answered");
+        }
+        if (supportCase.state != CaseState.SOLUTION_PROVIDED && supportCase.state != CaseState.CLOSED) {
+            throw new CaseRuleException(Kind.CONFLICT, "Survey not open",
+                    "The survey opens once a solution was provided or the case is closed; a reopened case gets a new link when it closes again");
+        }
+        return supportCase;
+    }
+
+    /**
+     * The survey answered through the signed link of the closing mail, without a login: the link names the case and
+     * the address it was mailed to, which must be the case's contact.
+     */
+    @Transactional
+    public Case answerSurveyByLink(UUID id, String recipient, int rating, String comment) {
+        Case supportCase = surveyOpenTo(Case.findById(id, LockModeType.PESSIMISTIC_WRITE), id, recipient);
+        Instant now = Instant.now();
+        supportCase.surveyRating = (short) rating;
+        supportCase.surveyComment = comment;
+        supportCase.surveyAnsweredAt = now;
+        supportCase.updatedAt = now;
+        history.record(id, now, recipient, "SURVEY_ANSWERED", "surveyRating", null, rating, null);
+        outbox.record(CaseChanges.SurveyAnswered.TYPE, id.toString(),
+                new CaseChanges.SurveyAnswered(CaseSummary.of(supportCase), rating, comment, recipient, now));
         return supportCase;
     }
 

@@ -57,6 +57,7 @@ public class OrganizationService {
         organization.contractEnd = data.contractEnd();
         organization.region = data.region();
         organization.reseller = requireReseller(data.reseller(), id);
+        organization.resellerSince = organization.reseller == null ? null : organization.createdAt;
         organization.persist();
         outbox.record(OrganizationEvents.Created.TYPE, id,
                 new OrganizationEvents.Created(summary(organization), caller.email(), organization.createdAt));
@@ -133,6 +134,24 @@ public class OrganizationService {
         return organization;
     }
 
+    /**
+     * Publishes every organization's current state as {@code io.casework.org.announced} (Casework admins): consumers
+     * that lost or never had an organization's history learn it again. Each organization is locked while its event is
+     * written, so an announcement never carries a state older than an event published before it.
+     */
+    @Transactional
+    public int announceAll(Caller caller) {
+        requirePlatformAdmin(caller);
+        List<String> ids = Organization.getEntityManager()
+                .createQuery("select o.id from Organization o order by o.id", String.class).getResultList();
+        for (String id : ids) {
+            Organization organization = locked(id, null);
+            outbox.record(OrganizationEvents.Announced.TYPE, id, new OrganizationEvents.Announced(summary(organization),
+                    organization.resellerSince, OrganizationEvents.Announced.REPUBLISH, caller.email(), Instant.now()));
+        }
+        return ids.size();
+    }
+
     @Transactional
     public List<SupportAccess> grants(String id, Caller caller) {
         requireOrganizationAdmin(id, caller);
@@ -193,6 +212,7 @@ public class OrganizationService {
     private void changeReseller(Organization organization, String reseller, Caller caller, Instant now) {
         String previous = organization.reseller;
         organization.reseller = requireReseller(reseller, organization.id);
+        organization.resellerSince = organization.reseller == null ? null : now;
         // A new reseller starts without access: the client grants it again if it wants to.
         organization.resellerAccess = false;
         outbox.record(OrganizationEvents.ResellerChanged.TYPE, organization.id,

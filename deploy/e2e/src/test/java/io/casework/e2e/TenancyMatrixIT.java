@@ -107,6 +107,10 @@ class TenancyMatrixIT {
                 (w, m) -> "{\"resolutionCode\": \"RESOLVED\", \"note\": \"%s\"}".formatted(m));
         op("POST /api/v1/cases/{id}/survey",                "401 any any 404 404 any 404 any 403 403 403", Target.CASE,
                 (w, m) -> "{\"rating\": 5, \"comment\": \"%s\"}".formatted(m));
+        // The closing mail's survey link: no login, the token is the authority (a forged one: 403 for anyone, before any lookup)
+        op("GET /api/v1/cases/{id}/survey/signed",          "403 403 403 403 403 403 403 403 403 403 403", Target.CASE, null, "token=forged");
+        op("POST /api/v1/cases/{id}/survey/signed",         "403 403 403 403 403 403 403 403 403 403 403", Target.CASE,
+                (w, m) -> "{\"rating\": 1, \"comment\": \"%s\"}".formatted(m), "token=forged");
         op("POST /api/v1/cases/{id}/close",                 "401 any any 404 404 any 404 any any 403 any", Target.CASE,
                 (w, m) -> "{\"reason\": \"%s\"}".formatted(m));
         // ----- case-service: organizations              anon alice bob bobX carol rita former partner sam olga admin
@@ -116,6 +120,7 @@ class TenancyMatrixIT {
                         {"id": "%s", "name": "%s", "domains": ["%s.example"], "planId": "standard", "region": "emea",
                          "contractEnd": "2030-12-31"}""".formatted(m.toLowerCase().substring(0, Math.min(m.length(), 60)), m,
                         m.toLowerCase()));
+        op("POST /api/v1/organizations/announcements",      "401 403 403 403 403 403 403 403 403 403 ok", Target.NONE, null);
         op("GET /api/v1/organizations/{id}",                "401 ok 404 404 404 403 403 403 ok 403 ok", Target.ORG, null);
         op("PATCH /api/v1/organizations/{id}",              "401 403 403 403 403 403 403 403 403 403 any", Target.ORG,
                 (w, m) -> "{\"name\": \"%s\"}".formatted(m));

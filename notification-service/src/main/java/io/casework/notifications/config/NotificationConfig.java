@@ -11,6 +11,13 @@ public interface NotificationConfig {
     /** Where people reach Casework (the gateway); links in mails start with it. */
     String publicBaseUrl();
 
+    /**
+     * Where a case mail links to: a template with {@code {caseId}} and {@code {number}}, e.g. the case page of the
+     * customers' portal ({@code https://support.example.com/cases/{caseId}}). By default the case's API resource behind
+     * the gateway, which the recipient reads with their token.
+     */
+    String caseUrl();
+
     /** HMAC-SHA256 key of the survey and unsubscribe links; case-service verifies survey links with the same key. */
     String linkSecret();
 

@@ -4,6 +4,11 @@ package io.casework.notifications.domain;
 public enum NotificationKind {
     /** Receipt for a newly filed case: number, priority, what happens next. */
     CASE_OPENED,
+    /**
+     * The first-response target, set by sla-service after the receipt went out (which then promised it): to the
+     * receipt's recipients, once per case.
+     */
+    CASE_FIRST_RESPONSE_TARGET,
     CASE_STATE_CHANGED,
     /** A public comment by the other side: staff to the customer, or the customer (or partner) to the assignee. */
     CASE_COMMENTED,

@@ -31,6 +31,7 @@ public class Organization extends PanacheEntityBase {
     @Column(name = "reseller_since")
     public Instant resellerSince;
 
+    /** The time ({@code at}) of the newest org event applied: an announcement older than it is ignored. */
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

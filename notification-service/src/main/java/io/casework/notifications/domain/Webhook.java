@@ -2,6 +2,7 @@ package io.casework.notifications.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -65,10 +66,13 @@ public class Webhook extends PanacheEntityBase {
 
     /** Replaces the secret; the one it replaces keeps signing (beside the new one) for {@code overlap}. */
     public void rotateSecret(String newSecret, Instant now, Duration overlap) {
+        // PostgreSQL keeps microseconds, rounding: the answer must name the instant that is stored, or the old secret
+        // may still sign at the "expiry" the partner was told (half of the time, when the nanoseconds round up).
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
         previousSecret = secret;
-        previousSecretExpiresAt = now.plus(overlap);
+        previousSecretExpiresAt = at.plus(overlap);
         secret = newSecret;
-        secretRotatedAt = now;
+        secretRotatedAt = at;
     }
 
     public List<String> eventTypeList() {

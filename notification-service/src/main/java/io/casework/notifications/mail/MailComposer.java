@@ -33,6 +33,14 @@ public class MailComposer {
                 render(() -> MailTemplates.caseOpened(supportCase, utc(firstResponseDue)), language, Variant.TEXT_HTML));
     }
 
+    /** The first-response target that the receipt promised would follow. */
+    public ComposedMail firstResponseTarget(CaseMail supportCase, Language language, Instant firstResponseDue) {
+        MailMessages m = messages(language);
+        return caseUpdate(supportCase, language, m.firstResponseTargetSubject(supportCase.number(), supportCase.subject()),
+                new CaseUpdate(m.firstResponseTargetIntro(supportCase.number()),
+                        List.of(m.firstResponseDue(utc(firstResponseDue))), null, null, null));
+    }
+
     public ComposedMail stateChanged(CaseMail supportCase, Language language, String state, String reason,
             Instant firstResponseDue) {
         MailMessages m = messages(language);

@@ -46,6 +46,15 @@ public interface MailMessages {
     @Message("First response due by {due}.")
     String firstResponseDue(String due);
 
+    @Message("View the case:")
+    String caseLink();
+
+    @Message("[{number}] First-response target: {subject}")
+    String firstResponseTargetSubject(String number, String subject);
+
+    @Message("As promised in our receipt, here is the first-response target that your support plan sets for your case {number}:")
+    String firstResponseTargetIntro(String number);
+
     @Message("{#when state}{#is 'NEW'}New{#is 'IN_PROGRESS'}In progress{#is 'ACTION_REQUIRED'}Waiting for your reply{#is 'SOLUTION_PROVIDED'}Solution provided{#is 'ON_HOLD'}On hold{#is 'CLOSED'}Closed{#else}{state}{/when}")
     String stateName(String state);
 

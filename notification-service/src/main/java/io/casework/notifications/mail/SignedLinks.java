@@ -1,11 +1,13 @@
 package io.casework.notifications.mail;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,7 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Links in mails that work without a login because they are signed (HMAC-SHA256 with
- * casework.notifications.link-secret). Formats are in docs/notifications.md; case-service verifies survey links.
+ * casework.notifications.link-secret, CASEWORK_LINK_SECRET). Formats are in docs/notifications.md; case-service verifies
+ * survey links with the same secret.
  */
 @ApplicationScoped
 public class SignedLinks {
@@ -37,13 +40,25 @@ public class SignedLinks {
     }
 
     /**
-     * {@code <base>/api/v1/cases/{caseId}/survey?token={expiry}.{signature}}: expiry in epoch seconds, signature
-     * = base64url (no padding) of HMAC-SHA256 over {@code "{caseId}.{expiry}"} (caseId lower-case).
+     * {@code <base>/api/v1/cases/{caseId}/survey/signed?token={expiry}.{base64url(recipient)}.{signature}}: expiry in
+     * epoch seconds, recipient the lower-case address the mail goes to, signature = base64url (no padding) of
+     * HMAC-SHA256 over {@code "survey\n{caseId}\n{recipient}\n{expiry}"} (caseId lower-case). case-service verifies it.
      */
-    public String survey(UUID caseId, Instant now) {
-        long expiry = now.plus(config.surveyLinkValidity()).getEpochSecond();
-        String signature = sign(caseId.toString() + "." + expiry);
-        return config.publicBaseUrl() + "/api/v1/cases/" + caseId + "/survey?token=" + expiry + "." + signature;
+    public String survey(UUID caseId, String recipient, Instant now) {
+        return config.publicBaseUrl() + "/api/v1/cases/" + caseId + "/survey/signed?token="
+                + surveyToken(caseId, recipient, now.plus(config.surveyLinkValidity()).getEpochSecond());
+    }
+
+    public String surveyToken(UUID caseId, String recipient, long expiry) {
+        String normalized = recipient.toLowerCase(Locale.ROOT);
+        return expiry + "." + BASE64URL.encodeToString(normalized.getBytes(StandardCharsets.UTF_8)) + "."
+                + sign("survey\n" + caseId.toString().toLowerCase(Locale.ROOT) + "\n" + normalized + "\n" + expiry);
+    }
+
+    /** Where a case mail links to: casework.notifications.case-url with the case's id and number filled in. */
+    public String caseUrl(UUID caseId, String number) {
+        return config.caseUrl().replace("{caseId}", caseId.toString())
+                .replace("{number}", number == null ? "" : URLEncoder.encode(number, StandardCharsets.UTF_8));
     }
 
     /** {@code <base>/api/v1/notifications/unsubscribe?token=…} for one person and one known issue. */

@@ -12,5 +12,6 @@ public record SlaMail(
         String target,
         String dueAt,
         String remaining,
-        String assignee) {
+        String assignee,
+        String caseUrl) {
 }

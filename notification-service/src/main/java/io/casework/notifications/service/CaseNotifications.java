@@ -8,6 +8,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.casework.notifications.domain.Delivery;
+import io.casework.notifications.domain.DeliveryStatus;
 import io.casework.notifications.domain.EmailAddresses;
 import io.casework.notifications.domain.KnownCase;
 import io.casework.notifications.domain.Language;
@@ -18,6 +20,7 @@ import io.casework.notifications.mail.MailComposer;
 import io.casework.notifications.mail.SignedLinks;
 import io.casework.notifications.messaging.event.CaseChanged;
 import io.casework.notifications.messaging.event.CaseOpened;
+import io.casework.notifications.persistence.DeliveryRepository;
 import io.casework.notifications.persistence.KnownCaseRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,20 +36,25 @@ public class CaseNotifications {
     private final MailComposer composer;
     private final SignedLinks links;
     private final KnownCaseRepository cases;
+    private final DeliveryRepository deliveries;
 
-    CaseNotifications(Recipients recipients, MailComposer composer, SignedLinks links, KnownCaseRepository cases) {
+    CaseNotifications(Recipients recipients, MailComposer composer, SignedLinks links, KnownCaseRepository cases,
+            DeliveryRepository deliveries) {
         this.recipients = recipients;
         this.composer = composer;
         this.links = links;
         this.cases = cases;
+        this.deliveries = deliveries;
     }
 
     /**
      * The receipt of a new case, to its contact and CCs, sent at once. The first-response target comes from
-     * sla-service in a later event, so the mail says it will follow unless it is already known.
+     * sla-service in an event of its own: the receipt states it when it is already known, else says that it follows
+     * in a separate message, which {@link #firstResponseTarget} sends.
      */
     public List<Notification> opened(String eventId, CaseOpened opened) {
-        CaseMail supportCase = new CaseMail(opened.number(), opened.subject(), opened.product(), opened.priority());
+        CaseMail supportCase = new CaseMail(opened.number(), opened.subject(), opened.product(), opened.priority(),
+                links.caseUrl(opened.caseId(), opened.number()));
         Instant due = firstResponseDue(opened.caseId());
         List<Notification> mails = new ArrayList<>();
         for (String recipient : Recipients.contactAndCcs(opened.contactEmail(), opened.ccEmails())) {
@@ -57,8 +65,37 @@ public class CaseNotifications {
         return mails;
     }
 
+    /**
+     * The first-response target, in a mail of its own, to those whose receipt said it would follow: the receipt was
+     * sent before sla-service set the target (a receipt sent after it states the target itself). Once per case.
+     * Their receipts' delivery rows say who they are and in which language they read.
+     */
+    public List<Notification> firstResponseTarget(String eventId, UUID caseId, Instant due) {
+        // Once per case; the same event planned again (a retry, or ops retrying a dead letter) finds its own rows.
+        if (due == null || deliveries.count("caseId = ?1 and kind = ?2 and eventId <> ?3", caseId,
+                NotificationKind.CASE_FIRST_RESPONSE_TARGET, eventId) > 0) {
+            return List.of();
+        }
+        List<Delivery> receipts = deliveries.list("caseId = ?1 and kind = ?2 and status = ?3 order by createdAt", caseId,
+                NotificationKind.CASE_OPENED, DeliveryStatus.SENT);
+        KnownCase known = cases.find(caseId).orElse(null);
+        if (receipts.isEmpty() || known == null || known.number == null) {
+            return List.of();
+        }
+        CaseMail supportCase = new CaseMail(known.number, known.subject, known.product, known.priority,
+                links.caseUrl(caseId, known.number));
+        List<Notification> mails = new ArrayList<>();
+        for (Delivery receipt : receipts) {
+            Language language = Language.forMail(receipt.language);
+            mails.add(Notification.aboutCase(eventId, NotificationKind.CASE_FIRST_RESPONSE_TARGET, caseId, receipt.recipient,
+                    language, composer.firstResponseTarget(supportCase, language, due)));
+        }
+        return mails;
+    }
+
     public List<Notification> changed(String eventId, String type, CaseChanged c) {
-        CaseMail supportCase = new CaseMail(c.number(), c.subject(), c.product(), c.priority());
+        CaseMail supportCase = new CaseMail(c.number(), c.subject(), c.product(), c.priority(),
+                links.caseUrl(c.caseId(), c.number()));
         List<String> customers = Recipients.contactAndCcs(c.contactEmail(), c.ccEmails());
         return switch (type) {
             case CaseChanged.STATE_CHANGED -> {
@@ -94,7 +131,7 @@ public class CaseNotifications {
     /** Everyone hears of the close; only the contact, who filed the case, gets the survey link. */
     private List<Notification> closed(String eventId, CaseChanged c, CaseMail supportCase, List<String> customers) {
         String contact = EmailAddresses.normalize(c.contactEmail());
-        String survey = links.survey(c.caseId(), Instant.now());
+        String survey = links.survey(c.caseId(), contact, Instant.now());
         return toEach(eventId, NotificationKind.CASE_CLOSED, c, customers, c.language(), (recipient, language) ->
                 composer.closed(supportCase, language, Boolean.TRUE.equals(c.automatic()),
                         recipient.equals(contact) ? survey : null));

@@ -11,6 +11,7 @@ import io.casework.notifications.messaging.event.CaseOpened;
 import io.casework.notifications.messaging.event.ContractChanged;
 import io.casework.notifications.messaging.event.IncidentChanged;
 import io.casework.notifications.messaging.event.SlaAlerted;
+import io.casework.notifications.messaging.event.SlaTargetsSet;
 import io.casework.notifications.messaging.inbound.MalformedEventException;
 import io.cloudevents.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ public class NotificationService {
     /** Event types that cause mail. */
     public static final Set<String> MAILING_TYPES = Set.of(CaseOpened.TYPE, CaseChanged.STATE_CHANGED,
             CaseChanged.COMMENT_ADDED, CaseChanged.ESCALATED, CaseChanged.RESOLVED, CaseChanged.CLOSED,
-            CaseChanged.REOPENED, SlaAlerted.WARNING, SlaAlerted.BREACHED, IncidentChanged.PUBLISHED,
+            CaseChanged.REOPENED, SlaTargetsSet.TYPE, SlaAlerted.WARNING, SlaAlerted.BREACHED, IncidentChanged.PUBLISHED,
             IncidentChanged.UPDATED, ContractChanged.LAPSED, ContractChanged.RENEWED);
 
     private final CaseNotifications cases;
@@ -55,6 +56,12 @@ public class NotificationService {
             case CaseChanged.STATE_CHANGED, CaseChanged.COMMENT_ADDED, CaseChanged.ESCALATED, CaseChanged.RESOLVED,
                     CaseChanged.CLOSED, CaseChanged.REOPENED -> cases.changed(id, event.getType(), read(event, CaseChanged.class));
             case SlaAlerted.WARNING, SlaAlerted.BREACHED -> sla.alerted(id, event.getType(), read(event, SlaAlerted.class));
+            case SlaTargetsSet.TYPE -> {
+                SlaTargetsSet set = read(event, SlaTargetsSet.class);
+                yield set.caseId() == null || set.targets() == null ? List.of() : cases.firstResponseTarget(id, set.caseId(),
+                        set.targets().stream().filter(t -> "FIRST_RESPONSE".equals(t.metric()) && "RUNNING".equals(t.state()))
+                                .map(SlaTargetsSet.Target::dueAt).findFirst().orElse(null));
+            }
             case IncidentChanged.PUBLISHED, IncidentChanged.UPDATED ->
                     incidents.changed(id, event.getType(), read(event, IncidentChanged.class));
             case ContractChanged.LAPSED, ContractChanged.RENEWED ->

@@ -11,6 +11,7 @@ import io.casework.notifications.domain.Language;
 import io.casework.notifications.domain.NotificationKind;
 import io.casework.notifications.mail.ComposedMail;
 import io.casework.notifications.mail.MailComposer;
+import io.casework.notifications.mail.SignedLinks;
 import io.casework.notifications.mail.SlaMail;
 import io.casework.notifications.messaging.event.SlaAlerted;
 import io.casework.notifications.persistence.KnownCaseRepository;
@@ -26,11 +27,13 @@ public class SlaNotifications {
     private final KnownCaseRepository cases;
     private final MailComposer composer;
     private final NotificationConfig config;
+    private final SignedLinks links;
 
-    SlaNotifications(KnownCaseRepository cases, MailComposer composer, NotificationConfig config) {
+    SlaNotifications(KnownCaseRepository cases, MailComposer composer, NotificationConfig config, SignedLinks links) {
         this.cases = cases;
         this.composer = composer;
         this.config = config;
+        this.links = links;
     }
 
     public List<Notification> alerted(String eventId, String type, SlaAlerted alert) {
@@ -41,7 +44,7 @@ public class SlaNotifications {
         SlaMail sla = new SlaMail(breached, reference, known.map(k -> k.subject).orElse("-"), alert.organization(),
                 Optional.ofNullable(alert.product()).or(() -> known.map(k -> k.product)).orElse("-"), alert.priority(),
                 metric(alert), alert.target(), MailComposer.utc(alert.dueAt()), alert.remaining(),
-                assignee == null ? "nobody" : assignee);
+                assignee == null ? "nobody" : assignee, links.caseUrl(alert.caseId(), known.map(k -> k.number).orElse(null)));
         ComposedMail mail = composer.slaAlert(sla);
         NotificationKind kind = breached ? NotificationKind.SLA_BREACHED : NotificationKind.SLA_WARNING;
         List<Notification> mails = new ArrayList<>();

@@ -105,12 +105,15 @@ class CaseMailTest {
         assertEquals("[" + c.number() + "] Demande clôturée : " + SUBJECT, mail.getSubject());
         String text = Mails.text(mail);
         assertTrue(text.contains("clôturée automatiquement"), text);
-        Matcher link = Pattern.compile("https://casework\\.test/api/v1/cases/" + c.caseId() + "/survey\\?token=(\\d+)\\.([A-Za-z0-9_-]+)")
-                .matcher(text);
+        Matcher link = Pattern.compile("https://casework\\.test/api/v1/cases/" + c.caseId()
+                + "/survey/signed\\?token=(\\d+)\\.([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]+)").matcher(text);
         assertTrue(link.find(), text);
         long expiry = Long.parseLong(link.group(1));
         assertTrue(expiry > Instant.now().plus(Duration.ofDays(29)).getEpochSecond(), "valid for 30 days");
-        assertEquals(hmac("test-link-secret", c.caseId() + "." + expiry), link.group(2), "HMAC-SHA256 over caseId.expiry");
+        String recipient = new String(Base64.getUrlDecoder().decode(link.group(2)), StandardCharsets.UTF_8);
+        assertEquals(c.contact().toLowerCase(java.util.Locale.ROOT), recipient, "made for the contact");
+        assertEquals(hmac("test-link-secret", "survey\n" + c.caseId() + "\n" + recipient + "\n" + expiry), link.group(3),
+                "HMAC-SHA256 over survey, caseId, recipient and expiry (docs/notifications.md)");
         assertTrue(Mails.html(mail).contains("href=\"" + link.group() + "\""), Mails.html(mail));
         assertFalse(Mails.text(single(cc)).contains("/survey"), "the survey is the contact's");
     }

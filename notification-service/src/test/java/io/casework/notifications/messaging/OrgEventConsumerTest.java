@@ -50,6 +50,55 @@ class OrgEventConsumerTest {
     }
 
     @Test
+    void announcementOfAnOrganizationNeverHeardOfIsUpsertedWithItsResellerSince() {
+        String client = "client-" + UUID.randomUUID();
+        Instant since = Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        String announced = OrgEvents.announced(Events.id(), client, "resellco", true, since, Instant.now());
+
+        EventTap.send(OrgEvents.TOPIC, client, announced);
+        await().atMost(TIMEOUT).until(() -> count(Events.idOf(announced)) == 1);
+
+        Organization organization = find(client);
+        assertEquals("resellco", organization.reseller);
+        assertTrue(organization.resellerAccess);
+        assertEquals(since, organization.resellerSince);
+    }
+
+    @Test
+    void announcementOlderThanTheStateAppliedIsIgnoredAndANewerOneApplies() {
+        String client = "client-" + UUID.randomUUID();
+        Instant t0 = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        EventTap.send(OrgEvents.TOPIC, client, OrgEvents.created(Events.id(), client, "resellco", true, t0));
+        String revoked = OrgEvents.resellerAccessChanged(Events.id(), client, "resellco", false, t0.plusSeconds(600));
+        EventTap.send(OrgEvents.TOPIC, client, revoked);
+        // Replayed from a dead-letter topic, say: an announcement taken before the access was withdrawn.
+        String stale = OrgEvents.announced(Events.id(), client, "resellco", true, t0, t0.plusSeconds(300));
+        EventTap.send(OrgEvents.TOPIC, client, stale);
+        await().atMost(TIMEOUT).until(() -> count(Events.idOf(stale)) == 1);
+        assertFalse(find(client).resellerAccess, "the older announcement did not grant access again");
+
+        // A newer one, whose reseller start is earlier than the one known for the same reseller: the later is kept.
+        String fresh = OrgEvents.announced(Events.id(), client, "resellco", true, t0.minusSeconds(3600), t0.plusSeconds(900));
+        EventTap.send(OrgEvents.TOPIC, client, fresh);
+        await().atMost(TIMEOUT).until(() -> count(Events.idOf(fresh)) == 1);
+        Organization organization = find(client);
+        assertTrue(organization.resellerAccess);
+        assertEquals(t0, organization.resellerSince, "never earlier than the transfer this service saw");
+        assertEquals(t0.plusSeconds(900), organization.updatedAt);
+
+        // Another reseller now, announced: its start is the announced one.
+        String moved = OrgEvents.announced(Events.id(), client, "partnerco", false, t0.plusSeconds(1000), t0.plusSeconds(1200));
+        EventTap.send(OrgEvents.TOPIC, client, moved);
+        await().atMost(TIMEOUT).until(() -> count(Events.idOf(moved)) == 1);
+        assertEquals("partnerco", find(client).reseller);
+        assertEquals(t0.plusSeconds(1000), find(client).resellerSince);
+    }
+
+    private static Organization find(String client) {
+        return QuarkusTransaction.requiringNew().call(() -> Organization.<Organization>findById(client));
+    }
+
+    @Test
     void newResellerManagesTheOrganizationFromTheTransferWithoutAccess() {
         String client = "client-" + UUID.randomUUID();
         Instant at = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);

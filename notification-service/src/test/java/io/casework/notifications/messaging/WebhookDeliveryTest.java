@@ -151,6 +151,25 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void partnerWhoseClientWasOnlyAnnouncedGetsItsCaseEvents() {
+        String partner = "partner-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // A demo or migrated organization: no created event ever, only case-service's announcement.
+        organization(OrgEvents.announced(Events.id(), client, partner, true, now.minus(30, ChronoUnit.DAYS), now), client);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            register(partner, receiver, List.of("io.casework.case.opened"));
+            TestCase supportCase = TestCase.of("en", null);
+            String eventId = Events.id();
+
+            sendCase(supportCase, opened(eventId, supportCase, client, now.plusSeconds(1)));
+
+            await().atMost(TIMEOUT).until(() -> receiver.accepted(eventId).size() == 1);
+            assertTrue(verifies(receiver.secret(), receiver.accepted(eventId).getFirst()));
+        }
+    }
+
+    @Test
     void deliveryThatKeepsFailingIsDeadAfterTheLastAttempt() {
         String partner = "partner-" + UUID.randomUUID();
         String client = "client-" + UUID.randomUUID();

@@ -114,6 +114,30 @@ class OrgEventConsumerTest {
         assertEquals("apj", row(organization).calendarId);
     }
 
+    static String announced(String eventId, String organization, String planId, String region, Instant at) {
+        return orgEvent(eventId, "io.casework.org.announced", organization, planId, region, at,
+                "\"resellerSince\": null, \"reason\": \"MIGRATION\", \"announcedBy\": \"system\"");
+    }
+
+    @Test
+    void announcedOrganizationNeverCreatedHereGetsItsPlanAndAnOlderAnnouncementChangesNothing() {
+        String organization = "org-" + UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-03T10:00:00Z");
+        String eventId = UUID.randomUUID().toString();
+        EventTap.send(ORG_EVENTS, organization, announced(eventId, organization, "premier", "israel", at));
+        await().atMost(Duration.ofSeconds(20)).until(() -> row(organization) != null);
+        assertEquals("premier", row(organization).planId);
+        assertEquals("israel", row(organization).calendarId);
+        assertEquals(eventId, row(organization).eventId);
+
+        String olderId = UUID.randomUUID().toString();
+        EventTap.send(ORG_EVENTS, organization, announced(olderId, organization, "standard", "apj", at.minusSeconds(60)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> ProcessedMessage.count("eventId", olderId)) == 1);
+        assertEquals("premier", row(organization).planId);
+        assertEquals(eventId, row(organization).eventId);
+    }
+
     @Test
     void organizationOnAPlanSlaServiceDoesNotKnowGoesToTheDeadLetterTopic() {
         String organization = "org-" + UUID.randomUUID();

@@ -20,6 +20,17 @@ public final class OrganizationEvents {
         public static final String TYPE = "io.casework.org.created";
     }
 
+    /**
+     * The organization's whole state, published for every organization by the V9 migration (reason MIGRATION) and on
+     * request (REPUBLISH), so that consumers that missed or never had its history know it. Consumers upsert it and
+     * ignore it when they already applied a newer event ({@code at}).
+     */
+    public record Announced(OrganizationSummary organization, Instant resellerSince, String reason, String announcedBy,
+            Instant at) {
+        public static final String TYPE = "io.casework.org.announced";
+        public static final String REPUBLISH = "REPUBLISH";
+    }
+
     public record PlanChanged(OrganizationSummary organization, String previousPlanId, String changedBy, Instant at) {
         public static final String TYPE = "io.casework.org.plan-changed";
     }

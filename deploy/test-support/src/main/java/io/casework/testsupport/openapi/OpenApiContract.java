@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The rules of docs/openapi/README.md that a linter does not check, over one service's OpenAPI document (JSON):
  * every operation has an operationId; every answer with a body names its schema (a component, or an array of one),
- * never {@code schema: {}} or no schema; every 4xx/5xx answer is problem+json with the shared Problem schema;
+ * never {@code schema: {}} or no schema; every 4xx/5xx answer is problem+json with the shared Problem schema (and at
+ * most a text/html page besides, for links opened from mails);
  * public operations say {@code security: []}.
  */
 public final class OpenApiContract {
@@ -46,7 +47,11 @@ public final class OpenApiContract {
                     JsonNode content = response.getValue().path("content");
                     if (code.startsWith("4") || code.startsWith("5")) {
                         String ref = content.path("application/problem+json").path("schema").path("$ref").asText("");
-                        if (!ref.equals("#/components/schemas/Problem") || content.size() != 1) {
+                        // Beside it, only a page for browsers (a link opened from a mail) may be declared.
+                        boolean others = content.properties().stream().map(Map.Entry::getKey)
+                                .allMatch(m -> m.equals("application/problem+json") || m.equals("text/html")
+                                        && content.path(m).path("schema").path("type").asText().equals("string"));
+                        if (!ref.equals("#/components/schemas/Problem") || !others) {
                             breaches.add(where + code + " is not application/problem+json with the Problem schema");
                         }
                     } else if (code.startsWith("2") && !BODILESS.contains(code)) {

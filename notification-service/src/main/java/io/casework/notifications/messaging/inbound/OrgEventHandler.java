@@ -15,6 +15,7 @@ import io.casework.notifications.service.NotificationService;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
@@ -27,7 +28,7 @@ public class OrgEventHandler {
 
     private static final Logger LOG = Logger.getLogger(OrgEventHandler.class);
     private static final Set<String> RESELLER = Set.of(OrganizationChanged.CREATED, OrganizationChanged.RESELLER_CHANGED,
-            OrganizationChanged.RESELLER_ACCESS_CHANGED);
+            OrganizationChanged.RESELLER_ACCESS_CHANGED, OrganizationChanged.ANNOUNCED);
     private static final Set<String> CONTRACT = Set.of(ContractChanged.LAPSED, ContractChanged.RENEWED);
 
     private final NotificationService notifications;
@@ -75,8 +76,12 @@ public class OrgEventHandler {
         if (!markProcessed(event)) {
             return;
         }
-        Organization organization = organizations.findById(state.organizationId());
+        Organization organization = organizations.findById(state.organizationId(), LockModeType.PESSIMISTIC_WRITE);
         boolean known = organization != null;
+        if (OrganizationChanged.ANNOUNCED.equals(event.getType())) {
+            announced(organization, state, changed, event);
+            return;
+        }
         if (!known) {
             organization = new Organization();
             organization.organizationId = state.organizationId();
@@ -91,10 +96,45 @@ public class OrgEventHandler {
         if (organization.reseller == null) {
             organization.resellerSince = null;
         }
-        organization.updatedAt = Instant.now();
+        organization.updatedAt = newest(organization.updatedAt, changed.at());
         if (!known) {
             organization.persist();
         }
+    }
+
+    /**
+     * An announcement is the organization's whole state as of {@code at}: an upsert, ignored when an event at least as
+     * recent was applied already. For a reseller already known to manage the organization, the later of the two
+     * starts is kept, so that an announcement never shows a reseller cases filed before it took over.
+     */
+    private void announced(Organization organization, OrganizationChanged.OrganizationState state, OrganizationChanged changed,
+            CloudEvent event) {
+        boolean known = organization != null;
+        if (known && organization.updatedAt != null && changed.at().isBefore(organization.updatedAt)) {
+            LOG.debugf("Ignoring announcement %s of %s: older than the state applied (%s)", event.getId(),
+                    state.organizationId(), organization.updatedAt);
+            return;
+        }
+        if (!known) {
+            organization = new Organization();
+            organization.organizationId = state.organizationId();
+        }
+        Instant since = changed.resellerSince();
+        if (known && state.reseller() != null && state.reseller().equals(organization.reseller)
+                && organization.resellerSince != null) {
+            since = since == null ? organization.resellerSince : newest(organization.resellerSince, since);
+        }
+        organization.reseller = state.reseller();
+        organization.resellerAccess = state.resellerAccess();
+        organization.resellerSince = state.reseller() == null ? null : since;
+        organization.updatedAt = changed.at();
+        if (!known) {
+            organization.persist();
+        }
+    }
+
+    private static Instant newest(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
     }
 
     private boolean markProcessed(CloudEvent event) {

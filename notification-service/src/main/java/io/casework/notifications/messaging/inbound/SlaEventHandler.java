@@ -16,8 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * SLA events, each id once: targets-set keeps the case's first-response due time (for the case mails);
- * warnings and breaches are mailed to the assignee and the ops list.
+ * SLA events, each id once: targets-set keeps the case's first-response due time (for the case mails) and mails it to
+ * those whose receipt promised it; warnings and breaches are mailed to the assignee and the ops list.
  */
 @ApplicationScoped
 public class SlaEventHandler {
@@ -54,6 +54,10 @@ public class SlaEventHandler {
                     .filter(t -> "FIRST_RESPONSE".equals(t.metric()))
                     .findFirst()
                     .ifPresent(t -> cases.recordFirstResponse(set.caseId(), t.dueAt(), t.state(), Instant.now()));
+            // The upsert above waits for a case event's transaction that holds the case's row (the receipt being
+            // sent): so either that receipt is committed now and gets its target in a mail of its own, or it reads
+            // the target recorded here and states it.
+            notifications.deliverAll(notifications.plan(event));
             return;
         }
         SlaAlerted alert = notifications.read(event, SlaAlerted.class);

@@ -14,12 +14,16 @@ import io.cloudevents.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Applies organization events to organizations' plans and regions, each event id once (log in the same transaction). */
+/**
+ * Applies organization events to organizations' plans and regions, each event id once (log in the same transaction).
+ * An announcement is an upsert like the others, ignored when a newer event was already applied.
+ */
 @ApplicationScoped
 public class OrgEventHandler {
 
     private static final Logger LOG = Logger.getLogger(OrgEventHandler.class);
-    private static final Set<String> HANDLED = Set.of(OrganizationChanged.CREATED, OrganizationChanged.PLAN_CHANGED);
+    private static final Set<String> HANDLED = Set.of(OrganizationChanged.CREATED, OrganizationChanged.PLAN_CHANGED,
+            OrganizationChanged.ANNOUNCED);
 
     private final OrganizationPlanService organizations;
     private final ObjectMapper json;
