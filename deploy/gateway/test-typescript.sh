@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The merged OpenAPI document as a frontend team meets it (deploy/gateway/target/api-docs/openapi.json, built by
 # ./mvnw -B package -DskipTests):
-#   1. Redocly CLI lints it with the recommended rules: zero errors (warnings are printed, not fatal);
+#   1. Redocly CLI lints it, and each service's document under <service>/target/openapi, with the recommended rules:
+#      zero errors (warnings are printed, not fatal);
 #   2. openapi-typescript generates its types;
 #   3. tsc --strict compiles src/test/typescript/usage.ts, an openapi-fetch client that files, lists, comments,
 #      reads the history, closes and rates a case and relies on the declared bodies, nullables and enums.
@@ -41,6 +42,14 @@ check() { # name command...
 config=()
 [[ -f "$here/../../docs/openapi/redocly.yaml" ]] && config=(--config "$here/../../docs/openapi/redocly.yaml")
 check "redocly lint (recommended rules, zero errors)" npx --no-install redocly lint "${config[@]}" openapi.json --format=stylish
+# and so is each service's own document that the merge read (<service>/target/openapi, written by its Quarkus build)
+for service in case-service sla-service notification-service status-service; do
+  service_doc="$here/../../$service/target/openapi/openapi.yaml"
+  if [[ -f "$service_doc" ]]; then
+    check "redocly lint $service (recommended rules, zero errors)" \
+      npx --no-install redocly lint "${config[@]}" "$service_doc" --format=stylish
+  fi
+done
 check "openapi-typescript" npx --no-install openapi-typescript openapi.json -o schema.d.ts
 check "tsc --strict usage.ts" npx --no-install tsc -p tsconfig.json
 

@@ -77,7 +77,7 @@ public class CaseResource {
         this.json = json;
     }
 
-    @Schema(description = "One page of cases", requiredProperties = "items")
+    @Schema(description = "One page of cases", requiredProperties = { "items", "nextCursor" })
     public record CasePage(List<CaseResponse> items,
             @Schema(description = "Pass as cursor for the next page; null on the last page", nullable = true) String nextCursor) {
     }

@@ -23,9 +23,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
  * Merges the services' OpenAPI documents into the one document that the gateway serves as /api/v1/openapi.json.
  * <p>
  * Each path keeps the URI under which the gateway routes it (the gateway forwards URIs unchanged); a path that the
- * gateway does not route to the service that declares it is an error, as are a path or an operationId declared twice
- * and a component (schema, response, parameter, ...) that two services declare differently under one name. Equal
- * components are shared.
+ * gateway does not route to the service that declares it is an error, as are an operation without operationId (a
+ * generated client would invent its method's name), a path or an operationId declared twice and a component (schema,
+ * response, parameter, ...) that two services declare differently under one name. Equal components are shared.
  *
  * <pre>
  * OpenApiMerge --nginx=deploy/gateway/nginx.conf --out=DIR [--version=V] service-name=openapi.json...
@@ -100,14 +100,6 @@ public final class OpenApiMerge {
         Files.createDirectories(out);
         JSON.writeValue(out.resolve("openapi.json").toFile(), merged);
         YAML.writeValue(out.resolve("openapi.yaml").toFile(), merged);
-        List<String> unnamed = operations(merged).stream()
-                .filter(op -> merged.path("paths").path(op.substring(op.indexOf(' ') + 1))
-                        .path(op.substring(0, op.indexOf(' ')).toLowerCase()).path("operationId").isMissingNode())
-                .toList();
-        if (!unnamed.isEmpty()) {
-            System.out.printf("OpenApiMerge: WARNING %d operations have no operationId, e.g. %s%n", unnamed.size(),
-                    unnamed.getFirst());
-        }
         System.out.printf("OpenApiMerge: %d paths, %d operations, %d schemas from %d services -> %s%n",
                 merged.path("paths").size(), operations(merged).size(), merged.path("components").path("schemas").size(),
                 documents.size(), out.resolve("openapi.json"));
@@ -207,11 +199,16 @@ public final class OpenApiMerge {
                     problems.add("path " + uri + " is declared by " + previous.service() + " and " + d.service());
                 }
                 for (var operation : path.getValue().properties()) {
-                    JsonNode id = operation.getValue().path("operationId");
-                    if (!isOperation(operation.getKey()) || id.isMissingNode()) {
+                    if (!isOperation(operation.getKey())) {
                         continue;
                     }
+                    JsonNode id = operation.getValue().path("operationId");
                     String where = d.service() + " " + operation.getKey().toUpperCase() + " " + uri;
+                    if (id.asText("").isBlank()) {
+                        // a generated client names its methods after operationIds: without one it invents a name
+                        problems.add(where + " has no operationId");
+                        continue;
+                    }
                     String other = operationIds.putIfAbsent(id.asText(), where);
                     if (other != null) {
                         problems.add("operationId " + id.asText() + " is used by " + other + " and " + where);

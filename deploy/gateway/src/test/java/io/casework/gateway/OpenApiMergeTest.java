@@ -1,6 +1,7 @@
 package io.casework.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,11 +94,22 @@ class OpenApiMergeTest {
     }
 
     @Test
+    void anOperationWithoutOperationIdFailsTheMerge() throws IOException {
+        var e = assertThrows(MergeException.class, () -> OpenApiMerge.merge(List.of(
+                doc("sla-service", """
+                        {"openapi": "3.0.3", "paths": {"/api/v1/sla/plans": {"get": {"operationId": "listPlans", "responses": {}},
+                                                                            "post": {"responses": {}}}}}""")),
+                ROUTES, "1"));
+        assertTrue(e.getMessage().contains("sla-service POST /api/v1/sla/plans has no operationId"), e.getMessage());
+        assertFalse(e.getMessage().contains("GET"), e.getMessage());
+    }
+
+    @Test
     void aPathTheGatewayDoesNotRouteToItsServiceFailsTheMerge() throws IOException {
         var e = assertThrows(MergeException.class, () -> OpenApiMerge.merge(List.of(
                 doc("sla-service", """
-                        {"openapi": "3.0.3", "paths": {"/api/v1/cases/{id}/sla": {"get": {"responses": {}}},
-                                                       "/api/v1/internal/clocks": {"get": {"responses": {}}}}}""")),
+                        {"openapi": "3.0.3", "paths": {"/api/v1/cases/{id}/sla": {"get": {"operationId": "a", "responses": {}}},
+                                                       "/api/v1/internal/clocks": {"get": {"operationId": "b", "responses": {}}}}}""")),
                 ROUTES, "1"));
         assertTrue(e.getMessage().contains("sla-service declares /api/v1/cases/{id}/sla, which the gateway routes to case-service"),
                 e.getMessage());

@@ -34,7 +34,7 @@ public class DeadLetterResource {
 
     @GET
     @RolesAllowed({ "ops", "admin" })
-    @Operation(summary = "Deliveries that gave up",
+    @Operation(operationId = "listDeadLetters", summary = "Deliveries that gave up",
             description = "Mails still failing after every automatic retry (status DEAD), oldest first. Retry each with "
                     + "POST /api/v1/notifications/deliveries/{id}/retry once the SMTP relay works again.")
     @APIResponse(responseCode = "200", description = "The dead deliveries, without bodies")

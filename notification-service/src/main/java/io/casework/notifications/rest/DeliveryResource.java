@@ -44,7 +44,7 @@ public class DeliveryResource {
 
     @GET
     @RolesAllowed({ "agent", "ops", "admin" })
-    @Operation(summary = "Delivery log of a case",
+    @Operation(operationId = "listDeliveries", summary = "Delivery log of a case",
             description = "Every mail sent or attempted about the case: recipient, kind, language, subject, status and "
                     + "attempts, oldest first. Mail bodies are never kept, so they are not shown.")
     @APIResponse(responseCode = "200", description = "A page of the log; nextCursor leads to the next one")
@@ -64,7 +64,7 @@ public class DeliveryResource {
     @POST
     @Path("{id}/retry")
     @RolesAllowed({ "ops", "admin" })
-    @Operation(summary = "Retry a dead delivery",
+    @Operation(operationId = "retryDelivery", summary = "Retry a dead delivery",
             description = "Renders the mail again from the event that caused it and sends it now. Only for deliveries in "
                     + "status DEAD; a mail already sent is never sent twice.")
     @APIResponse(responseCode = "200", description = "Sent; the delivery as it now is")

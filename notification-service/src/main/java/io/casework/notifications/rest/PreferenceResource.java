@@ -2,6 +2,8 @@ package io.casework.notifications.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,9 +53,10 @@ public class PreferenceResource {
     }
 
     @GET
-    @Operation(summary = "Read my notification preferences",
+    @Operation(operationId = "getPreferences", summary = "Read my notification preferences",
             description = "Until saved: no language (each case's own language is used) and case updates on, without ETag.")
-    @APIResponse(responseCode = "200", description = "The preferences; ETag names their version once saved")
+    @APIResponse(responseCode = "200", description = "The preferences; ETag names their version once saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferencesResponse.class)))
     public Response get() {
         String email = callers.current().email();
         return service.find(email)
@@ -63,11 +66,13 @@ public class PreferenceResource {
     }
 
     @PUT
-    @Operation(summary = "Save my notification preferences",
+    @Operation(operationId = "putPreferences", summary = "Save my notification preferences",
             description = "Creates them (no If-Match) or replaces them (If-Match: the ETag last read). The language "
                     + "overrides the case's language in every mail to me.")
-    @APIResponse(responseCode = "201", description = "Created; ETag names the version")
-    @APIResponse(responseCode = "200", description = "Replaced; ETag names the new version")
+    @APIResponse(responseCode = "201", description = "Created; ETag names the version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferencesResponse.class)))
+    @APIResponse(responseCode = "200", description = "Replaced; ETag names the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferencesResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request, such as an unsupported language (problem+json)")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version: read again")
     @APIResponse(responseCode = "428", description = "The preferences exist and If-Match is missing")
@@ -85,16 +90,20 @@ public class PreferenceResource {
 
     @GET
     @Path("me")
-    @Operation(summary = "Read my notification preferences (same as GET /api/v1/notifications/preferences)")
+    @Operation(operationId = "getMyPreferences", summary = "Read my notification preferences (same as GET /api/v1/notifications/preferences)")
+    @APIResponse(responseCode = "200", description = "The preferences; ETag names their version once saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferencesResponse.class)))
     public Response getMine() {
         return get();
     }
 
     @PUT
     @Path("me")
-    @Operation(summary = "Save my notification preferences (same as PUT /api/v1/notifications/preferences)")
-    @APIResponse(responseCode = "201", description = "Created; ETag names the version")
-    @APIResponse(responseCode = "200", description = "Replaced; ETag names the new version")
+    @Operation(operationId = "putMyPreferences", summary = "Save my notification preferences (same as PUT /api/v1/notifications/preferences)")
+    @APIResponse(responseCode = "201", description = "Created; ETag names the version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferencesResponse.class)))
+    @APIResponse(responseCode = "200", description = "Replaced; ETag names the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferencesResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request, such as an unsupported language (problem+json)")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version: read again")
     @APIResponse(responseCode = "428", description = "The preferences exist and If-Match is missing")

@@ -41,7 +41,7 @@ public class UnsubscribeResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Confirm unsubscribing from a known issue",
+    @Operation(operationId = "getUnsubscribePage", summary = "Confirm unsubscribing from a known issue",
             description = "An HTML page naming the known issue, with a button that unsubscribes. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The confirmation page")
     @APIResponse(responseCode = "400", description = "Invalid or unknown token (problem+json)")
@@ -53,7 +53,7 @@ public class UnsubscribeResource {
 
     @POST
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Unsubscribe from a known issue (RFC 8058 one-click)",
+    @Operation(operationId = "unsubscribe", summary = "Unsubscribe from a known issue (RFC 8058 one-click)",
             description = "Stops the known issue's mails to this address and publishes io.casework.notification.unsubscribed "
                     + "so that the person returns to individual support. Idempotent; any body is ignored.")
     @APIResponse(responseCode = "200", description = "Unsubscribed (or already was); an HTML page saying so")

@@ -58,12 +58,14 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("partner")
-    @Operation(summary = "Register a webhook",
+    @Operation(operationId = "registerWebhook", summary = "Register a webhook",
             description = "The caller's partner organization (token claim org) gets the chosen case events of the cases "
                     + "it may see: those of its clients that grant it access, filed while it managed them. Each delivery "
                     + "is signed (Webhook-Id, Webhook-Timestamp, Webhook-Signature; see docs/notifications.md) with the "
                     + "secret in this answer, which is never shown again.")
-    @APIResponse(responseCode = "201", description = "Registered; Location names it; the answer carries the signing secret")
+    @APIResponse(responseCode = "201", description = "Registered; Location names it; the answer carries the signing secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookCreatedResponse.class)))
     @APIResponse(responseCode = "400", description = "Not https, a host that resolves to a loopback, private, link-local, "
             + "metadata or other non-public address, unknown event type, too long (problem+json)")
     @APIResponse(responseCode = "403", description = "Not a partner, or the token names no organization (problem+json)")
@@ -77,7 +79,7 @@ public class WebhookResource {
 
     @GET
     @RolesAllowed({ "partner", "ops", "admin" })
-    @Operation(summary = "List webhooks",
+    @Operation(operationId = "listWebhooks", summary = "List webhooks",
             description = "A partner's own webhooks; every webhook for ops and admins. Secrets are never shown.")
     @APIResponse(responseCode = "200", description = "The webhooks, oldest first")
     public List<WebhookResponse> list() {
@@ -87,7 +89,7 @@ public class WebhookResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ "partner", "ops", "admin" })
-    @Operation(summary = "Read a webhook", description = "Without its secret.")
+    @Operation(operationId = "getWebhook", summary = "Read a webhook", description = "Without its secret.")
     @APIResponse(responseCode = "200", description = "The webhook")
     @APIResponse(responseCode = "404", description = "No such webhook, or another organization's (problem+json)")
     public WebhookResponse get(@Parameter(description = "The webhook", example = "0b9a4f1e-8f5c-4a53-9c4e-0d2b1f5e7a11")
@@ -119,7 +121,7 @@ public class WebhookResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed("partner")
-    @Operation(summary = "Remove a webhook", description = "With its delivery log; deliveries still due are not sent.")
+    @Operation(operationId = "deleteWebhook", summary = "Remove a webhook", description = "With its delivery log; deliveries still due are not sent.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such webhook, or another organization's (problem+json)")
     public void delete(@Parameter(description = "The webhook", example = "0b9a4f1e-8f5c-4a53-9c4e-0d2b1f5e7a11")
@@ -130,10 +132,12 @@ public class WebhookResource {
     @POST
     @Path("{id}/test")
     @RolesAllowed("partner")
-    @Operation(summary = "Send a test event",
+    @Operation(operationId = "testWebhook", summary = "Send a test event",
             description = "Queues a synthetic io.casework.notification.webhook-test CloudEvent for this webhook only, "
                     + "signed and retried like every delivery; follow it in the delivery log.")
-    @APIResponse(responseCode = "202", description = "Queued; the delivery as it now is")
+    @APIResponse(responseCode = "202", description = "Queued; the delivery as it now is",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookDeliveryResponse.class)))
     @APIResponse(responseCode = "404", description = "No such webhook, or another organization's (problem+json)")
     public Response sendTest(@Parameter(description = "The webhook", example = "0b9a4f1e-8f5c-4a53-9c4e-0d2b1f5e7a11")
             @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id) {
@@ -144,7 +148,7 @@ public class WebhookResource {
     @GET
     @Path("{id}/deliveries")
     @RolesAllowed({ "partner", "ops", "admin" })
-    @Operation(summary = "Delivery log of a webhook",
+    @Operation(operationId = "listWebhookDeliveries", summary = "Delivery log of a webhook",
             description = "Every event sent or being sent to the webhook: status, attempts, last HTTP status and error, "
                     + "oldest first. For the owning partner, ops and admins.")
     @APIResponse(responseCode = "200", description = "A page of the log; nextCursor leads to the next one")

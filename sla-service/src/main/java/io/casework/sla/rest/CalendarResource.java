@@ -60,7 +60,7 @@ public class CalendarResource {
     }
 
     @GET
-    @Operation(summary = "List the business calendars", description = "The regions apj, israel, emea and americas, "
+    @Operation(operationId = "listCalendars", summary = "List the business calendars", description = "The regions apj, israel, emea and americas, "
             + "24x7, and the chat-coverage hours (chat-es, chat-ja).")
     public List<CalendarResponse> list() {
         return Calendars.ALL.stream().map(CalendarResponse::from).toList();
@@ -68,7 +68,7 @@ public class CalendarResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a business calendar")
+    @Operation(operationId = "getCalendar", summary = "Read a business calendar")
     @APIResponse(responseCode = "404", description = "No such calendar")
     public CalendarResponse get(@Parameter(example = "americas") @PathParam("id") String id) {
         return CalendarResponse.from(Calendars.find(id).orElseThrow(() -> new NotFoundException("No calendar '" + id + "'")));
@@ -76,7 +76,7 @@ public class CalendarResource {
 
     @GET
     @Path("{id}/holidays")
-    @Operation(summary = "List a year's holidays and overridden dates", description = "National holidays (observed "
+    @Operation(operationId = "listCalendarHolidays", summary = "List a year's holidays and overridden dates", description = "National holidays (observed "
             + "dates), company dates and date overrides, with their source.")
     public List<DayResponse> holidays(@PathParam("id") String id,
             @Parameter(description = "Year, " + BusinessCalendar.FIRST_YEAR + "–" + BusinessCalendar.LAST_YEAR, example = "2020")
@@ -90,7 +90,7 @@ public class CalendarResource {
 
     @GET
     @Path("{id}/deadline")
-    @Operation(summary = "When a business duration from a start falls due", description = "Hours in the duration are "
+    @Operation(operationId = "getCalendarDeadline", summary = "When a business duration from a start falls due", description = "Hours in the duration are "
             + "business hours; PnD is n business days of the calendar's standard length (americas: 9h30). A start "
             + "outside working hours counts from the next opening. explain=true lists the intervals counted and skipped.")
     @APIResponse(responseCode = "200", description = "The deadline")
@@ -109,7 +109,7 @@ public class CalendarResource {
 
     @GET
     @Path("{id}/business-time")
-    @Operation(summary = "Business time between two instants", description = "Counts the calendar's open hours in "
+    @Operation(operationId = "getCalendarBusinessTime", summary = "Business time between two instants", description = "Counts the calendar's open hours in "
             + "[from, to). explain=true lists the intervals counted and skipped.")
     @APIResponse(responseCode = "200", description = "The business time")
     @APIResponse(responseCode = "400", description = "Malformed instants, to before from, or outside 2000–2099")
@@ -131,7 +131,7 @@ public class CalendarResource {
     @Path("{id}/overrides/{date}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @Operation(summary = "Close, shorten or open one date", description = "Creates or replaces the override of a date. "
+    @Operation(operationId = "putCalendarOverride", summary = "Close, shorten or open one date", description = "Creates or replaces the override of a date. "
             + "Running SLA clocks keep the due times already announced until their next recomputation.")
     @APIResponse(responseCode = "200", description = "The date as the calendar now sees it")
     @APIResponse(responseCode = "400", description = "Hours missing or not in order")
@@ -151,7 +151,7 @@ public class CalendarResource {
     @DELETE
     @Path("{id}/overrides/{date}")
     @RolesAllowed("admin")
-    @Operation(summary = "Remove a date override")
+    @Operation(operationId = "deleteCalendarOverride", summary = "Remove a date override")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No override on that date")
     public Response deleteOverride(@PathParam("id") String id, @PathParam("date") String date) {

@@ -39,7 +39,7 @@ public class CoverageResource {
     }
 
     @GET
-    @Operation(summary = "Is a channel staffed in a language", description = "Chat: English 24/7, Spanish Monday–Friday "
+    @Operation(operationId = "getCoverage", summary = "Is a channel staffed in a language", description = "Chat: English 24/7, Spanish Monday–Friday "
             + "06:00–21:00 Pacific time, Japanese Monday–Friday 09:00–18:00 JST (seeds 000/001). Phone: 14 languages, "
             + "answered by the desk or regional team that speaks them, on its calendar with its holidays. Without at: "
             + "now.")
@@ -63,7 +63,7 @@ public class CoverageResource {
 
     @GET
     @Path("lines")
-    @Operation(summary = "List every channel and language with its team and hours")
+    @Operation(operationId = "listCoverageLines", summary = "List every channel and language with its team and hours")
     public List<CoverageLine> lines() {
         return Coverage.LINES;
     }

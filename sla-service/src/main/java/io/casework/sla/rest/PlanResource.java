@@ -59,12 +59,13 @@ public class PlanResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List the plans", description = "Every plan with its targets, ordered by id. Answers 304 to a "
+    @Operation(operationId = "listPlans", summary = "List the plans", description = "Every plan with its targets, ordered by id. Answers 304 to a "
             + "matching If-None-Match.")
     @APIResponse(responseCode = "200", description = "The plans; ETag changes whenever any plan does",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = PlanResponse.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent as If-None-Match")
+    @APIResponse(responseCode = "412", description = "An If-Match was sent that does not name the current version")
     public Response list(@Context Request request) {
         List<Plan> plans = service.list();
         EntityTag etag = listTag(plans);
@@ -78,11 +79,12 @@ public class PlanResource {
     @GET
     @Path("{id}")
     @Authenticated
-    @Operation(summary = "Read a plan", description = "ETag is the plan's revision; send it as If-Match to replace the "
+    @Operation(operationId = "getPlan", summary = "Read a plan", description = "ETag is the plan's revision; send it as If-Match to replace the "
             + "plan. Answers 304 to a matching If-None-Match.")
     @APIResponse(responseCode = "200", description = "The plan; ETag is its revision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanResponse.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent as If-None-Match")
+    @APIResponse(responseCode = "412", description = "An If-Match was sent that does not name the current version")
     @APIResponse(responseCode = "404", description = "No such plan")
     public Response get(@Parameter(example = "premier") @PathParam("id") String id, @Context Request request) {
         Plan plan = service.get(id);
@@ -97,7 +99,7 @@ public class PlanResource {
     @PUT
     @Path("{id}")
     @RolesAllowed("admin")
-    @Operation(summary = "Create or replace a plan", description = "Sets every field and one target per priority. "
+    @Operation(operationId = "putPlan", summary = "Create or replace a plan", description = "Sets every field and one target per priority. "
             + "Replacing an existing plan requires If-Match with its ETag; If-None-Match: * creates only. Publishes "
             + "io.casework.sla.plan-updated. Running clocks keep the targets they started with.")
     @APIResponse(responseCode = "201", description = "Created; Location names the plan, ETag its revision",

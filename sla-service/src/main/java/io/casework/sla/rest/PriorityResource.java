@@ -29,7 +29,7 @@ public class PriorityResource {
     private static final PrioritiesResponse PRIORITIES = PrioritiesResponse.current();
 
     @GET
-    @Operation(summary = "List the priority levels", description = "Levels 1–4 with their names in both schemes (P1..P4, "
+    @Operation(operationId = "listPriorities", summary = "List the priority levels", description = "Levels 1–4 with their names in both schemes (P1..P4, "
             + "CRITICAL..MINOR), the seeds' definitions and examples in English, French and Dutch with their sources, "
             + "and the suggestion rules.")
     public PrioritiesResponse list() {
@@ -39,7 +39,7 @@ public class PriorityResource {
     @POST
     @Path("suggest")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Suggest a priority from a problem's impact", description = "The rules are tried in order: "
+    @Operation(operationId = "suggestPriority", summary = "Suggest a priority from a problem's impact", description = "The rules are tried in order: "
             + "unusable for several users, no workaround: P1; unusable for one user, no workaround: P2; usable but "
             + "not working as expected, no workaround: P2; a workaround exists: P3; works, not as wished: P4. The "
             + "response names the rule that chose the level. Nothing is stored.")

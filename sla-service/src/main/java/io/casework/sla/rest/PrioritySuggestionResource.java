@@ -26,7 +26,7 @@ public class PrioritySuggestionResource {
 
     @POST
     @Authenticated
-    @Operation(deprecated = true, summary = "Suggest a priority from a problem's impact (alias)", description = "The "
+    @Operation(operationId = "suggestPriorityAlias", deprecated = true, summary = "Suggest a priority from a problem's impact (alias)", description = "The "
             + "original route of POST /api/v1/sla/priorities/suggest, kept for existing clients: same rules and "
             + "response; worksAsExpected is optional here (without it a usable service with no workaround is taken "
             + "to work as expected).")

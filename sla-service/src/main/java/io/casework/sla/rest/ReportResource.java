@@ -42,7 +42,7 @@ public class ReportResource {
     @GET
     @Path("compliance")
     @RolesAllowed({ "ops", "admin", "agent" })
-    @Operation(summary = "SLA compliance per priority, organization or product", description = "Counts the targets "
+    @Operation(operationId = "getComplianceReport", summary = "SLA compliance per priority, organization or product", description = "Counts the targets "
             + "(first responses and periodic-update cycles) started in [from, to) by where they stand now: met, "
             + "breached, running, paused, stopped. Compliance is met / (met + breached) in percent.")
     @APIResponse(responseCode = "200", description = "The report")

@@ -42,7 +42,7 @@ public class SlaCaseResource {
     @GET
     @Path("{caseId}")
     @RolesAllowed({ "customer", "agent", "admin", "ops" })
-    @Operation(summary = "Read a case's SLA", description = "Every target (first response, each periodic-update cycle) "
+    @Operation(operationId = "getCaseSla", summary = "Read a case's SLA", description = "Every target (first response, each periodic-update cycle) "
             + "with its due time, state and business time elapsed and remaining, as of now. Staff read every case; "
             + "customers the cases of their own organization (token claim org).")
     @APIResponse(responseCode = "200", description = "The case's SLA")

@@ -33,7 +33,7 @@ public class CaseRateResource {
 
     @GET
     @RolesAllowed({ "ops", "status-publisher", "agent" })
-    @Operation(summary = "Cases opened per product and hour over the last 24 hours",
+    @Operation(operationId = "getCaseRates", summary = "Cases opened per product and hour over the last 24 hours",
             description = "Support spots incidents when a product's hourly case rate rises above its norm. "
                     + "Without product: every product that had cases in the last 24 hours.")
     public List<CaseRateResponse> lastDay(

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,9 +65,12 @@ public class IncidentResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List incidents", description = "Public, newest first. With a token also customers-only "
+    @Operation(operationId = "listIncidents", summary = "List incidents", description = "Public, newest first. With a token also customers-only "
             + "incidents; status publishers and ops also see drafts. When there are more, the Link header "
             + "(rel=\"next\") gives the next page.")
+    @APIResponse(responseCode = "200", description = "One page of incidents; Link rel=\"next\" when there are more",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = IncidentResponse.class)))
     public Response list(
             @Parameter(description = "Incidents per page") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
             @Parameter(description = "From the Link header of the previous page") @QueryParam("cursor") String cursor,
@@ -86,9 +92,10 @@ public class IncidentResource {
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "Read an incident", description = "Public (customers-only ones with a token, drafts for publishers). "
+    @Operation(operationId = "getIncident", summary = "Read an incident", description = "Public (customers-only ones with a token, drafts for publishers). "
             + "The ETag is the version to send as If-Match with an update.")
-    @APIResponse(responseCode = "200", description = "The incident with its timeline, newest update first")
+    @APIResponse(responseCode = "200", description = "The incident with its timeline, newest update first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentResponse.class)))
     @APIResponse(responseCode = "404", description = "No such incident")
     public Response get(@PathParam("id") UUID id) {
         Incident incident = service.get(id, callers.audience());
@@ -97,10 +104,11 @@ public class IncidentResource {
 
     @POST
     @RolesAllowed("status-publisher")
-    @Operation(summary = "Publish an incident or scheduled maintenance", description = "The affected products' status "
+    @Operation(operationId = "createIncident", summary = "Publish an incident or scheduled maintenance", description = "The affected products' status "
             + "follows at once (maintenance once IN_PROGRESS); io.casework.status.incident-published is sent on "
             + "casework.status-events.")
-    @APIResponse(responseCode = "201", description = "Published; Location names the incident, ETag is its version")
+    @APIResponse(responseCode = "201", description = "Published; Location names the incident, ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request or unknown product ids (problem+json names them)")
     public Response publish(@Valid @NotNull PublishIncidentRequest request, @Context UriInfo uri) {
         var window = request.maintenanceWindow();
@@ -117,9 +125,10 @@ public class IncidentResource {
     @POST
     @Path("{id}/updates")
     @RolesAllowed("status-publisher")
-    @Operation(summary = "Add an update to an incident's timeline", description = "Moves the incident to the given state "
+    @Operation(operationId = "addIncidentUpdate", summary = "Add an update to an incident's timeline", description = "Moves the incident to the given state "
             + "and recomputes its products' status; RESOLVED closes it. io.casework.status.incident-updated is sent.")
-    @APIResponse(responseCode = "200", description = "Updated; ETag is the new version")
+    @APIResponse(responseCode = "200", description = "Updated; ETag is the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentResponse.class)))
     @APIResponse(responseCode = "404", description = "No such incident")
     @APIResponse(responseCode = "409", description = "The incident is resolved")
     @APIResponse(responseCode = "412", description = "If-Match is not the current version: someone updated it meanwhile")
@@ -135,9 +144,10 @@ public class IncidentResource {
     @POST
     @Path("{id}/publication")
     @RolesAllowed("status-publisher")
-    @Operation(summary = "Publish a draft", description = "Confirms a draft (e.g. raised by spike detection) with its first "
+    @Operation(operationId = "publishIncident", summary = "Publish a draft", description = "Confirms a draft (e.g. raised by spike detection) with its first "
             + "public message, correcting it if needed; from then on it is a published incident (incident-published is sent).")
-    @APIResponse(responseCode = "200", description = "Published; ETag is the new version")
+    @APIResponse(responseCode = "200", description = "Published; ETag is the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentResponse.class)))
     @APIResponse(responseCode = "409", description = "Already published")
     @APIResponse(responseCode = "412", description = "If-Match is not the current version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
@@ -153,9 +163,10 @@ public class IncidentResource {
     @PUT
     @Path("{id}/postmortem")
     @RolesAllowed("status-publisher")
-    @Operation(summary = "Attach the incident report of a resolved incident", description = "Sets (or replaces) the "
+    @Operation(operationId = "putIncidentPostmortem", summary = "Attach the incident report of a resolved incident", description = "Sets (or replaces) the "
             + "postmortem link and summary; io.casework.status.postmortem-published announces it to subscribers.")
-    @APIResponse(responseCode = "200", description = "Attached; ETag is the new version")
+    @APIResponse(responseCode = "200", description = "Attached; ETag is the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentResponse.class)))
     @APIResponse(responseCode = "409", description = "The incident is not resolved, or a draft")
     @APIResponse(responseCode = "412", description = "If-Match is not the current version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
@@ -172,11 +183,13 @@ public class IncidentResource {
     @Path("{id}/subscriptions")
     @Consumes(MediaType.WILDCARD) // no body: the subscriber is the caller
     @RolesAllowed({ "customer", "customer-admin" })
-    @Operation(summary = "\"Me too\": join a known issue", description = "Records the caller's subscription and sends "
+    @Operation(operationId = "subscribeToIncident", summary = "\"Me too\": join a known issue", description = "Records the caller's subscription and sends "
             + "io.casework.status.subscription-added: case-service opens a case linked to the issue for them and "
             + "notification-service mails them its updates. Idempotent: pressing again changes nothing and sends nothing.")
-    @APIResponse(responseCode = "201", description = "Subscribed; Location is the subscription")
-    @APIResponse(responseCode = "200", description = "Already subscribed: nothing changed")
+    @APIResponse(responseCode = "201", description = "Subscribed; Location is the subscription",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionResponse.class)))
+    @APIResponse(responseCode = "200", description = "Already subscribed: nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such (published) incident")
     @APIResponse(responseCode = "409", description = "The incident is resolved")
     public Response subscribe(@PathParam("id") UUID id, @Context UriInfo uri) {
@@ -190,7 +203,9 @@ public class IncidentResource {
     @GET
     @Path("{id}/subscriptions/me")
     @RolesAllowed({ "customer", "customer-admin" })
-    @Operation(summary = "The caller's subscription to a known issue")
+    @Operation(operationId = "getMyIncidentSubscription", summary = "The caller's subscription to a known issue")
+    @APIResponse(responseCode = "200", description = "The subscription",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionResponse.class)))
     @APIResponse(responseCode = "404", description = "Not subscribed, or no such incident")
     public SubscriptionResponse mySubscription(@PathParam("id") UUID id) {
         return subscriptions.mine(id, callers.current()).map(SubscriptionResponse::from)
@@ -200,7 +215,7 @@ public class IncidentResource {
     @DELETE
     @Path("{id}/subscriptions/me")
     @RolesAllowed({ "customer", "customer-admin" })
-    @Operation(summary = "Leave a known issue", description = "Back to individual support: "
+    @Operation(operationId = "unsubscribeFromIncident", summary = "Leave a known issue", description = "Back to individual support: "
             + "io.casework.status.subscription-removed is sent once. Idempotent: 204 whether or not there was one.")
     @APIResponse(responseCode = "204", description = "Not subscribed (any more)")
     public void unsubscribe(@PathParam("id") UUID id) {

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,7 +58,7 @@ public class ProductResource {
     @PermitAll
     @RunOnVirtualThread
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List products with their current status", description = "Public. A product's computed status "
+    @Operation(operationId = "listProducts", summary = "List products with their current status", description = "Public. A product's computed status "
             + "follows its worst open incident: CRITICAL is MAJOR_OUTAGE, HIGH PARTIAL_OUTAGE, MEDIUM or LOW DEGRADED, "
             + "maintenance in progress UNDER_MAINTENANCE, none OPERATIONAL. Its status is that one, or a status "
             + "publisher's override while it is active (then override gives the reason and until when).")
@@ -70,7 +73,7 @@ public class ProductResource {
     @RunOnVirtualThread
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Override a product's status", description = "Sets (or replaces) the status shown for the "
+    @Operation(operationId = "putProductStatusOverride", summary = "Override a product's status", description = "Sets (or replaces) the status shown for the "
             + "product whatever its open incidents give, until it is ended (DELETE) or until passes. Incidents keep "
             + "changing computedStatus meanwhile. No precondition: products carry no version, and the latest "
             + "publisher's decision wins. When the shown status changes, io.casework.status.product-status-changed "
@@ -88,7 +91,7 @@ public class ProductResource {
     @Path("{id}/status-override")
     @RolesAllowed("status-publisher")
     @RunOnVirtualThread
-    @Operation(summary = "End a product's status override", description = "The status is the one its open incidents "
+    @Operation(operationId = "deleteProductStatusOverride", summary = "End a product's status override", description = "The status is the one its open incidents "
             + "give again (product-status-changed is sent if that differs). Idempotent: 204 whether or not there was one.")
     @APIResponse(responseCode = "204", description = "Not overridden (any more)")
     @APIResponse(responseCode = "404", description = "No such product")
@@ -101,7 +104,10 @@ public class ProductResource {
     @Produces("application/atom+xml")
     @PermitAll
     @NonBlocking
-    @Operation(summary = "Atom feed of one product", description = "As the overall feed, restricted to incidents affecting the product.")
+    @Operation(operationId = "getProductAtomFeed", summary = "Atom feed of one product", description = "As the overall feed, restricted to incidents affecting the product.")
+    @APIResponse(responseCode = "200", description = "The feed",
+            content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent")
     @APIResponse(responseCode = "404", description = "No such product")
     public Response atom(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
@@ -113,7 +119,10 @@ public class ProductResource {
     @Produces("application/rss+xml")
     @PermitAll
     @NonBlocking
-    @Operation(summary = "RSS 2.0 feed of one product", description = "As the overall feed, restricted to incidents affecting the product.")
+    @Operation(operationId = "getProductRssFeed", summary = "RSS 2.0 feed of one product", description = "As the overall feed, restricted to incidents affecting the product.")
+    @APIResponse(responseCode = "200", description = "The feed",
+            content = @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent")
     @APIResponse(responseCode = "404", description = "No such product")
     public Response rss(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -61,7 +62,7 @@ public class StatusBoardResource {
     @Produces(MediaType.APPLICATION_JSON)
     @PermitAll
     @NonBlocking
-    @Operation(summary = "Products and incidents, Google status dashboard style",
+    @Operation(operationId = "getIncidentsJson", summary = "Products and incidents, Google status dashboard style",
             description = "Public incidents open or resolved in the last 90 days, newest first, each in the shape of the "
                     + "Google Cloud status dashboard's incidents.json, with the products and their status. "
                     + "ETag/Last-Modified: send If-None-Match or If-Modified-Since to get 304 when nothing changed.")
@@ -77,8 +78,11 @@ public class StatusBoardResource {
     @Produces("application/atom+xml")
     @PermitAll
     @NonBlocking
-    @Operation(summary = "Atom feed of all products", description = "RFC 4287; one entry per incident (id urn:uuid:<incident id>), "
+    @Operation(operationId = "getAtomFeed", summary = "Atom feed of all products", description = "RFC 4287; one entry per incident (id urn:uuid:<incident id>), "
             + "updated with its latest change. Conditional GET as for incidents.json.")
+    @APIResponse(responseCode = "200", description = "The feed",
+            content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent")
     public Response atom(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
         return Conditional.respond(cache.current().atom(), ifNoneMatch, ifModifiedSince, maxAge);
@@ -89,8 +93,11 @@ public class StatusBoardResource {
     @Produces("application/rss+xml")
     @PermitAll
     @NonBlocking
-    @Operation(summary = "RSS 2.0 feed of all products", description = "One item per incident (guid urn:uuid:<incident id>). "
+    @Operation(operationId = "getRssFeed", summary = "RSS 2.0 feed of all products", description = "One item per incident (guid urn:uuid:<incident id>). "
             + "Conditional GET as for incidents.json.")
+    @APIResponse(responseCode = "200", description = "The feed",
+            content = @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent")
     public Response rss(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
         return Conditional.respond(cache.current().rss(), ifNoneMatch, ifModifiedSince, maxAge);
@@ -101,7 +108,7 @@ public class StatusBoardResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @PermitAll
     @RunOnVirtualThread
-    @Operation(summary = "Live status events (server-sent events)",
+    @Operation(operationId = "streamStatus", summary = "Live status events (server-sent events)",
             description = "Events incident-published, incident-updated, postmortem-published (data as in the CloudEvents "
                     + "on casework.status-events, without the author); spike-detected for ops and status publishers. "
                     + "Without a token only public incidents. Each event's id is its position: reconnect with "
@@ -116,7 +123,7 @@ public class StatusBoardResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Authenticated
     @RunOnVirtualThread
-    @Operation(summary = "Open known issues on the signed-in user's products",
+    @Operation(operationId = "getBanner", summary = "Open known issues on the signed-in user's products",
             description = "For the support center's notification banner: open incidents (public or customers-only) that "
                     + "affect the products the user's organization filed cases about in the last 90 days, or the "
                     + "issues the user subscribed to with \"Me too\".")

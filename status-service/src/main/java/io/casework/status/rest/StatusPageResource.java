@@ -3,6 +3,10 @@ package io.casework.status.rest;
 import java.time.Duration;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.casework.status.config.StatusConfig;
@@ -34,8 +38,11 @@ public class StatusPageResource {
     @Produces(MediaType.TEXT_HTML)
     @PermitAll
     @NonBlocking
-    @Operation(summary = "The human status page", description = "Overall state, each product, open incidents with their "
+    @Operation(operationId = "getStatusPage", summary = "The human status page", description = "Overall state, each product, open incidents with their "
             + "latest update and the last 90 days. Plain HTML and CSS, readable on a phone.")
+    @APIResponse(responseCode = "200", description = "The page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent")
     public Response page(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
         return Conditional.respond(cache.current().page(), ifNoneMatch, ifModifiedSince, maxAge);

@@ -11,10 +11,11 @@ import io.casework.notifications.domain.Delivery;
 public record DeliveryResponse(
         UUID id,
         @Schema(description = "Id of the CloudEvent that caused the mail") String eventId,
-        @Schema(description = "The case the mail is about; absent for known-issue and contract mails") UUID caseId,
-        @Schema(description = "The known issue the mail is about; absent for case mails") UUID incidentId,
-        @Schema(description = "The organization a contract mail is about; absent for case and known-issue mails",
-                examples = "acme") String organizationId,
+        @Schema(description = "The case the mail is about; null for known-issue and contract mails", nullable = true)
+        UUID caseId,
+        @Schema(description = "The known issue the mail is about; null for case mails", nullable = true) UUID incidentId,
+        @Schema(description = "The organization a contract mail is about; null for case and known-issue mails",
+                examples = "acme", nullable = true) String organizationId,
         @Schema(examples = "CASE_OPENED") String kind,
         @Schema(examples = "alice@acme.example") String recipient,
         @Schema(description = "ISO 639-1 language the mail was written in", examples = "fr") String language,
@@ -22,9 +23,9 @@ public record DeliveryResponse(
         String subject,
         @Schema(description = "SENT; FAILED while retries go on; REJECTED when the address was refused for good; DEAD after every retry failed", examples = "SENT") String status,
         @Schema(description = "SMTP attempts so far", examples = "1") int attempts,
-        @Schema(description = "Why the last failed attempt failed") String lastError,
+        @Schema(description = "Why the last failed attempt failed; null when none failed", nullable = true) String lastError,
         Instant createdAt,
-        Instant sentAt,
+        @Schema(description = "When it was sent; null until then", nullable = true) Instant sentAt,
         @Schema(description = "Message-ID header of the mail (the same on every attempt)",
                 examples = "<3f1c0c2b9a6e4d7f8a1b2c3d4e5f6a7b.casework@casework.example>") String smtpMessageId) {
 

@@ -9,11 +9,11 @@ import io.casework.notifications.domain.Preference;
 @Schema(description = "The caller's notification preferences")
 public record PreferencesResponse(
         @Schema(examples = "alice@acme.example") String email,
-        @Schema(description = "Language of the caller's mails; absent until set, meaning each case's own language",
-                examples = "fr")
+        @Schema(description = "Language of the caller's mails; null until set, meaning each case's own language",
+                examples = "fr", nullable = true)
         String language,
         @Schema(examples = "true") boolean caseUpdates,
-        @Schema(description = "Absent until the preferences are first saved") Instant updatedAt) {
+        @Schema(description = "Null until the preferences are first saved", nullable = true) Instant updatedAt) {
 
     public static PreferencesResponse from(Preference p) {
         return new PreferencesResponse(p.email, p.language, p.caseUpdates, p.updatedAt);

@@ -14,7 +14,7 @@ public record WebhookCreatedResponse(
         @Schema(examples = "resellco") String organization,
         @Schema(examples = "https://partner.example/casework/events") String url,
         List<String> eventTypes,
-        String description,
+        @Schema(description = "What the partner noted about it; null without", nullable = true) String description,
         String createdBy,
         Instant createdAt,
         @Schema(description = "Key of the Webhook-Signature HMAC: whsec_ + base64 of 32 random bytes, as the Standard Webhooks "

@@ -14,15 +14,18 @@ public record WebhookDeliveryResponse(
         UUID webhookId,
         @Schema(description = "The CloudEvent id, also sent as Webhook-Id") String eventId,
         @Schema(examples = "io.casework.case.opened") String eventType,
-        @Schema(description = "The case; absent for test events") UUID caseId,
+        @Schema(description = "The case; null for test events", nullable = true) UUID caseId,
         @Schema(description = "PENDING before the first attempt; SUCCEEDED on a 2xx answer; FAILED while retries go on; DEAD after the last",
                 examples = "SUCCEEDED") String status,
         @Schema(description = "Attempts started so far", examples = "1") int attempts,
-        @Schema(description = "HTTP status of the last answer", examples = "200") Integer lastStatusCode,
-        @Schema(description = "Why the last attempt failed", examples = "HTTP 503") String lastError,
-        @Schema(description = "When the next attempt is due, while PENDING or FAILED") Instant nextAttemptAt,
+        @Schema(description = "HTTP status of the last answer; null before one", examples = "200", nullable = true)
+        Integer lastStatusCode,
+        @Schema(description = "Why the last attempt failed; null when none failed", examples = "HTTP 503", nullable = true)
+        String lastError,
+        @Schema(description = "When the next attempt is due, while PENDING or FAILED; else null", nullable = true)
+        Instant nextAttemptAt,
         Instant createdAt,
-        Instant deliveredAt) {
+        @Schema(description = "When a 2xx answer came; null until then", nullable = true) Instant deliveredAt) {
 
     public static WebhookDeliveryResponse from(WebhookDelivery d) {
         boolean due = d.status == WebhookDeliveryStatus.PENDING || d.status == WebhookDeliveryStatus.FAILED;

@@ -14,7 +14,7 @@ public record WebhookResponse(
         @Schema(description = "The partner organization it belongs to", examples = "resellco") String organization,
         @Schema(examples = "https://partner.example/casework/events") String url,
         @Schema(examples = "[\"io.casework.case.opened\"]") List<String> eventTypes,
-        String description,
+        @Schema(description = "What the partner noted about it; null without", nullable = true) String description,
         @Schema(examples = "rita@resellco.example") String createdBy,
         Instant createdAt) {
 

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -14,6 +17,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * {@link Duration#parse} (which folds days into hours) cannot carry it. Years, months and weeks are refused: they
  * have no business meaning that all calendars share.
  */
+@Schema(name = "BusinessDuration", type = SchemaType.STRING, description = "ISO-8601 days and time (PnDTnHnMnS: no "
+        + "years, months or weeks); on a business calendar P1D is one working day", examples = "P1DT4H")
 public record BusinessDuration(long days, Duration time) implements Comparable<BusinessDuration> {
 
     private static final Pattern ISO = Pattern.compile(

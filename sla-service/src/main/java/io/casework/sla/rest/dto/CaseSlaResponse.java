@@ -20,7 +20,9 @@ public record CaseSlaResponse(
         @Schema(description = "When these figures were computed") Instant asOf,
         List<Target> targets) {
 
-    @Schema(name = "SlaTarget", description = "One target")
+    @Schema(name = "SlaTarget", description = "One target", requiredProperties = { "metric", "cycle", "state", "clock",
+            "calendar", "target", "startedAt", "dueAt", "warnAt", "elapsed", "remaining", "completedAt", "breachedAt",
+            "stoppedAt" })
     public record Target(
             @Schema(examples = "FIRST_RESPONSE", enumeration = { "FIRST_RESPONSE", "PERIODIC_UPDATE" }) String metric,
             @Schema(description = "0 for the first response; 1, 2, ... for periodic-update cycles") int cycle,
@@ -30,12 +32,13 @@ public record CaseSlaResponse(
             @Schema(description = "The target, ISO-8601; days are working days on business calendars", examples = "PT4H")
             String target,
             Instant startedAt,
-            @Schema(description = "Due time; absent while paused or stopped") Instant dueAt,
-            @Schema(description = "When the warning falls due or fell due") Instant warnAt,
+            @Schema(description = "Due time; null while paused or stopped", nullable = true) Instant dueAt,
+            @Schema(description = "When the warning falls due or fell due; null without one", nullable = true) Instant warnAt,
             @Schema(type = SchemaType.STRING, examples = "PT1H30M") Duration elapsed,
             @Schema(type = SchemaType.STRING, examples = "PT2H30M") Duration remaining,
-            @Schema(description = "When support answered it") Instant completedAt,
-            Instant breachedAt,
+            @Schema(description = "When support answered it; null until then", nullable = true) Instant completedAt,
+            @Schema(description = "When it was missed; null unless breached", nullable = true) Instant breachedAt,
+            @Schema(description = "When it stopped counting (case closed); null until then", nullable = true)
             Instant stoppedAt) {
     }
 }

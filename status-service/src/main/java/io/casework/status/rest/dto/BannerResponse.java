@@ -24,7 +24,7 @@ public record BannerResponse(
     @Schema(name = "BannerIssue") // case-service has an Item too, in the merged OpenAPI document
     public record Item(UUID id, String number, IncidentKind kind, String title, Severity severity, Impact impact,
             Visibility visibility, IncidentState state, List<String> affectedProducts,
-            @Schema(description = "The latest update's message") String latestUpdate, Instant modified,
+            @Schema(description = "The latest update's message", nullable = true) String latestUpdate, Instant modified,
             @Schema(description = "Whether the user already pressed \"Me too\"") boolean subscribed) {
     }
 

@@ -33,11 +33,11 @@ public record IncidentResponse(
         List<AffectedProduct> affectedProducts,
         List<Region> regions,
         @Schema(description = "When the problem began, or the maintenance window's start") Instant begin,
-        @Schema(description = "When it ended; absent while open") Instant end,
+        @Schema(description = "When it ended; null while open", nullable = true) Instant end,
         @JsonInclude(JsonInclude.Include.NON_NULL) MaintenanceWindow maintenanceWindow,
         Instant created,
         @Schema(description = "When the last change was published") Instant modified,
-        @Schema(description = "When it was resolved; absent while open") Instant resolved,
+        @Schema(description = "When it was resolved; null while open", nullable = true) Instant resolved,
         @JsonInclude(JsonInclude.Include.NON_NULL) Postmortem postmortem,
         @Schema(description = "The timeline, newest first") List<Update> updates) {
 

@@ -15,13 +15,15 @@ public record ProductResponse(
         @Schema(description = "The effective status: the override while one is active, else computedStatus")
         ProductStatus status,
         @Schema(description = "What the open incidents give, whatever the override") ProductStatus computedStatus,
-        @Schema(description = "The status publisher's override; null when the status is computed") StatusOverride override,
+        @Schema(description = "The status publisher's override; null when the status is computed", nullable = true)
+        StatusOverride override,
         @Schema(description = "When the status last changed") Instant updated) {
 
-    @Schema(description = "Why the status is set by hand, and until when")
+    // nullable here too: OpenAPI 3.0 validators check a $ref's target against null, whatever the referring property says
+    @Schema(description = "Why the status is set by hand, and until when", nullable = true)
     public record StatusOverride(
             @Schema(examples = "Mail delivery is being verified after the relay replacement") String reason,
-            @Schema(description = "When the override lapses; null: until it is ended") Instant until) {
+            @Schema(description = "When the override lapses; null: until it is ended", nullable = true) Instant until) {
     }
 
     public static ProductResponse from(Product product, Instant now) {
