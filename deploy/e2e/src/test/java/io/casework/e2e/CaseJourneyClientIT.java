@@ -34,11 +34,11 @@ import io.casework.client.model.CaseTimelineItem;
 import io.casework.client.model.CloseRequest;
 import io.casework.client.model.Comment;
 import io.casework.client.model.CommentRequest;
+import io.casework.client.model.CommentVisibility;
 import io.casework.client.model.OpenCaseRequest;
 import io.casework.client.model.Priority;
 import io.casework.client.model.SupportCase;
 import io.casework.client.model.SurveyRequest;
-import io.casework.client.model.Visibility;
 
 /**
  * The case journey through the gateway with the Java client that openapi-generator makes from the gateway's merged
@@ -85,7 +85,7 @@ class CaseJourneyClientIT {
         assertNull(page.getNextCursor(), "the last page: nextCursor null, declared nullable");
 
         Comment comment = matchesDeclaration(comments.addCaseComment(id, new CommentRequest().body("Any news?")));
-        assertEquals(Visibility.PUBLIC, comment.getVisibility());
+        assertEquals(CommentVisibility.PUBLIC, comment.getVisibility());
         assertEquals(List.of(comment.getId()), matchesDeclaration(comments.listCaseComments(id)).stream()
                 .map(Comment::getId).toList());
 
