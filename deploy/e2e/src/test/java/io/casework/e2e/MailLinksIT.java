@@ -158,53 +158,6 @@ class MailLinksIT {
         return surveyLink;
     }
 
-    /**
-     * A known-issue mail (to the issue's subscribers) carries an unsubscribe link that works without a login: its
-     * page changes nothing, its button unsubscribes, a tampered link is refused.
-     */
-    @Test
-    void theKnownIssueMailsUnsubscribeLinkWorksWithoutLogin() {
-        String olga = Stack.token("olga@casework.example");
-        String alice = Stack.token(ALICE);
-        String title = "MailLinksIT known issue " + UUID.randomUUID();
-        var published = given().auth().oauth2(olga).contentType(ContentType.JSON)
-                .body(Map.of("title", title, "severity", "LOW", "summary", "Some folders sync slowly.",
-                        "affectedProducts", List.of("cloud-mail"), "message", "We are looking into slow folder sync."))
-                .post(Stack.GATEWAY + "/api/v1/status/incidents").then().statusCode(201).extract();
-        String incident = published.path("id");
-        given().auth().oauth2(alice).post(Stack.GATEWAY + "/api/v1/status/incidents/" + incident + "/subscriptions")
-                .then().statusCode(201);
-        // The subscription reaches notification-service through status-service's events: update until a mail comes.
-        Mail mail = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).until(() -> {
-            String etag = given().get(Stack.GATEWAY + "/api/v1/status/incidents/" + incident).then().statusCode(200)
-                    .extract().header("ETag");
-            Optional<Mail> found = mails(title).stream().findFirst();
-            if (found.isEmpty()) {
-                given().auth().oauth2(olga).header("If-Match", etag).contentType(ContentType.JSON)
-                        .body(Map.of("state", "MONITORING", "message", "A fix is being rolled out."))
-                        .post(Stack.GATEWAY + "/api/v1/status/incidents/" + incident + "/updates");
-            }
-            return found;
-        }, Optional::isPresent).orElseThrow();
-
-        List<String> links = mail.links();
-        assertEquals(1, links.size(), mail.subject() + ": " + links);
-        String unsubscribe = links.getFirst();
-        assertTrue(unsubscribe.startsWith(Stack.GATEWAY + "/api/v1/notifications/unsubscribe?token="), unsubscribe);
-        given().get(unsubscribe).then().statusCode(200).contentType(containsString("text/html")).body(containsString(title));
-        given().auth().oauth2(alice).get(Stack.GATEWAY + "/api/v1/status/incidents/" + incident + "/subscriptions/me")
-                .then().statusCode(200);
-        given().get(unsubscribe.substring(0, unsubscribe.length() - 2) + (unsubscribe.endsWith("AA") ? "BB" : "AA"))
-                .then().statusCode(400).contentType("application/problem+json");
-        given().post(unsubscribe + "&confirmed=true").then().statusCode(200).contentType(containsString("text/html"));
-        given().post(unsubscribe).then().statusCode(200);
-
-        String etag = given().get(Stack.GATEWAY + "/api/v1/status/incidents/" + incident).then().extract().header("ETag");
-        given().auth().oauth2(olga).header("If-Match", etag).contentType(ContentType.JSON)
-                .body(Map.of("state", "RESOLVED", "message", "Folder sync is back to normal."))
-                .post(Stack.GATEWAY + "/api/v1/status/incidents/" + incident + "/updates").then().statusCode(200);
-    }
-
     /** Waits for alice's mail about case {@code number} whose subject contains {@code kind}. */
     static Mail awaitMail(String number, String kind) {
         return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
