@@ -76,6 +76,17 @@ class SurveyLinkResourceTest {
     }
 
     @Test
+    void answerWithAContentTypeThatIsNoMediaTypeIs415NotAServerError() {
+        // found by RequestFuzzTest (seed 1638027225467854995): choosing between the form and the JSON answer failed
+        // with a 500 "Failed to parse media type"
+        String id = closedCase();
+        given().queryParam("token", token(id, "alice@acme.example", Duration.ofDays(30))).contentType("garbage")
+                .body("{\"rating\": 5}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/cases/" + id + "/survey/signed")
+                .then().statusCode(415).contentType("application/problem+json");
+        get(ALICE, id).body("surveyRating", nullValue());
+    }
+
+    @Test
     void tamperedForeignOrMalformedLinksAre403AndAnExpiredOne410() {
         String id = closedCase();
         String url = "/api/v1/cases/" + id + "/survey/signed";
