@@ -71,7 +71,7 @@ public final class EventTap {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("content-type", "application/cloudevents+json; charset=utf-8".getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot publish to " + topic, e);

@@ -39,7 +39,7 @@ import jakarta.enterprise.event.TransactionPhase;
 public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
-    private static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    private static final String CONTENT_TYPE = "application/cloudevents+json; charset=utf-8";
 
     /** Signal fired in a transaction that queued deliveries. */
     public record DeliveriesQueued() {

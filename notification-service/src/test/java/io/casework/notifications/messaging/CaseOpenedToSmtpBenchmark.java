@@ -146,7 +146,7 @@ class CaseOpenedToSmtpBenchmark {
             run.publishedAt()[i] = Instant.now();
             ProducerRecord<String, String> record = new ProducerRecord<>(CaseEvents.TOPIC, run.caseIds().get(i).toString(),
                     run.events().get(i));
-            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("content-type", "application/cloudevents+json; charset=utf-8".getBytes(StandardCharsets.UTF_8));
             producer.send(record, (metadata, error) -> {
                 if (error != null) {
                     failures.incrementAndGet();

@@ -72,7 +72,7 @@ class SlaTracingTest {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(CaseEvents.TOPIC, key, value);
-            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("content-type", "application/cloudevents+json; charset=utf-8".getBytes(StandardCharsets.UTF_8));
             record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
         }

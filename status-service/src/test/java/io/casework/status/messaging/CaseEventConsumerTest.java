@@ -68,7 +68,7 @@ class CaseEventConsumerTest {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             ProducerRecord<String, String> record = new ProducerRecord<>("casework.case-events", "header-test",
                     caseOpened(UUID.randomUUID().toString(), product));
-            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("content-type", "application/cloudevents+json; charset=utf-8".getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
         }
 

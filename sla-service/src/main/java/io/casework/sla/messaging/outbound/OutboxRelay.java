@@ -50,7 +50,7 @@ import jakarta.transaction.Transactional;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final byte[] CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CONTENT_TYPE = "application/cloudevents+json; charset=utf-8".getBytes(StandardCharsets.UTF_8);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final MutinyEmitter<String> emitter;
