@@ -295,6 +295,7 @@ done
 # ------------------------------------------------------------------------------------------
 if wants startup; then
   attachments_key="$(head -c 32 /dev/urandom | base64)"
+  link_secret="$(head -c 32 /dev/urandom | base64)"
   aot_token="$("$STACK_ROOT/deploy/stack" token alice)"
   echo "service,start,ready_ms,quarkus_started_s,idle_rss_kb" > "$out/startup.csv"
   i=0
@@ -329,6 +330,7 @@ if wants startup; then
           DB_PASSWORD=casework DB_NAME="$db" DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KAFKA_BOOTSTRAP=127.0.0.1:9092 \
           OIDC_AUTH_SERVER_URL="$KEYCLOAK" SMTP_HOST=127.0.0.1 SMTP_PORT=2525 \
           ATTACHMENTS_DIR="$out/startup-attachments" ATTACHMENTS_KEY="$attachments_key" \
+          CASEWORK_LINK_SECRET="$link_secret" \
           java $SERVICE_JAVA_OPTS "${aot_opts[@]}" "${consumers_off[@]}" -jar "$jar" > "$log" 2>&1 &
       pid=$!
       extra_pids+=("$pid")

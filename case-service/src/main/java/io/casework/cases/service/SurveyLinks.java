@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -14,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import io.casework.cases.config.LinkConfig;
 import io.casework.cases.domain.CaseRuleException;
 import io.casework.cases.domain.CaseRuleException.Kind;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,8 +23,10 @@ import jakarta.inject.Inject;
  * Verifies the survey link of a closing mail, signed by notification-service (docs/notifications.md, "Survey link"):
  * {@code token = {expiry}.{base64url(recipient)}.{base64url(HMAC-SHA256(secret, "survey\n{caseId}\n{recipient}\n{expiry}"))}},
  * caseId as lower-case UUID text, recipient the lower-case address the mail went to, expiry in epoch seconds.
+ * Created at startup, so that a missing secret stops the service at once rather than at the first survey answer.
  */
 @ApplicationScoped
+@Startup
 public class SurveyLinks {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -32,7 +36,18 @@ public class SurveyLinks {
 
     @Inject
     SurveyLinks(LinkConfig config) {
-        this(config.secret());
+        this(secret(config.secret()));
+    }
+
+    /**
+     * The configured link secret, or a startup failure that says what to configure: a built-in key would be public,
+     * and anyone could sign survey links with it (dev and test profiles have their own).
+     */
+    static String secret(Optional<String> configured) {
+        return configured.filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "casework.links.secret is not set. Survey links in closing mails are verified with an HMAC key shared "
+                        + "with notification-service: set the environment variable CASEWORK_LINK_SECRET to the same "
+                        + "32+ random bytes for both services (openssl rand -base64 32)."));
     }
 
     public SurveyLinks(String secret) {
