@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -33,6 +34,7 @@ import io.casework.cases.service.SurveyLinks;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -60,12 +62,17 @@ public class SurveyLinkResource {
 
     private static final String TOKEN_DESCRIPTION = "The token of the link in the closing mail, as it is";
 
+    /** A whole number written plainly (no sign, no leading zeros, at most 9 digits); anything else none. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("0|[1-9][0-9]{0,8}");
+
     private final SurveyLinks links;
     private final CaseWorkflow workflow;
+    private final Validator validator;
 
-    SurveyLinkResource(SurveyLinks links, CaseWorkflow workflow) {
+    SurveyLinkResource(SurveyLinks links, CaseWorkflow workflow, Validator validator) {
         this.links = links;
         this.workflow = workflow;
+        this.validator = validator;
     }
 
     @GET
@@ -123,14 +130,14 @@ public class SurveyLinkResource {
         return answering(headers, () -> {
             String recipient = links.verify(id, token, Instant.now());
             Map<String, String> form = form(body);
-            String rating = form.get("rating");
-            String comment = form.get("comment");
-            Integer value = rating == null || !rating.matches("[1-5]") ? null : Integer.valueOf(rating);
-            if (value == null || (comment != null && comment.length() > 4_000)) {
+            // The JSON answer's own constraints (SurveyRequest), checked on the request the form makes.
+            SurveyRequest request = new SurveyRequest(wholeNumber(form.get("rating")), form.get("comment"));
+            if (!validator.validate(request).isEmpty()) {
                 throw new CaseRuleException(Kind.INVALID, "Invalid answer",
                         "rating must be a whole number from 1 to 5, and comment at most 4000 characters");
             }
-            return answered(headers, workflow.answerSurveyByLink(id, recipient, value, blankToNull(comment)));
+            return answered(headers, workflow.answerSurveyByLink(id, recipient, request.rating(),
+                    blankToNull(request.comment())));
         });
     }
 
@@ -234,6 +241,10 @@ public class SurveyLinkResource {
     private static CaseRuleException invalidForm() {
         return new CaseRuleException(Kind.INVALID, "Invalid form",
                 "The body must be application/x-www-form-urlencoded (rating=1..5&comment=...) without the NUL character");
+    }
+
+    private static Integer wholeNumber(String text) {
+        return text != null && WHOLE_NUMBER.matcher(text).matches() ? Integer.valueOf(text) : null;
     }
 
     private static String blankToNull(String value) {

@@ -122,8 +122,12 @@ class SurveyLinkResourceTest {
         String id = closedCase();
         String url = "/api/v1/cases/" + id + "/survey/signed";
         String token = token(id, "alice@acme.example", Duration.ofDays(30));
-        given().queryParam("token", token).contentType(ContentType.URLENC).formParam("rating", "6").post(url)
-                .then().statusCode(400).contentType("application/problem+json");
+        // The form is held to the JSON answer's constraints: rating a whole number 1..5, comment at most 4000 characters.
+        for (String body : new String[] { "rating=6", "rating=0", "rating=abc", "rating=4.5", "rating=+4", "rating=",
+                "comment=no+rating", "rating=99999999999", "rating=4&comment=" + "x".repeat(4_001) }) {
+            given().queryParam("token", token).contentType("application/x-www-form-urlencoded; charset=UTF-8").body(body).post(url)
+                    .then().statusCode(400).contentType("application/problem+json").body("title", equalTo("Invalid answer"));
+        }
         // A body that is not form encoding (a stray %), or text with NUL: refused, not a 500.
         for (String body : new String[] { "rating=5&comment=100%", "rating=%E", "rating=5&comment=a%00b" }) {
             given().queryParam("token", token).contentType("application/x-www-form-urlencoded; charset=UTF-8").body(body)
