@@ -3,7 +3,7 @@
 // if the document declares the bodies, nullables and enums that the server really sends. Each `@ts-expect-error`
 // below fails the compile when the declaration it guards is too loose (e.g. a plain string instead of an enum).
 import createClient from "openapi-fetch";
-import type { paths } from "./schema";
+import type { components, paths } from "./schema";
 
 const api = createClient<paths>({ baseUrl: "http://localhost:8080" });
 
@@ -87,4 +87,33 @@ export async function journey(token: string): Promise<string[]> {
   const wrong: NonNullable<paths["/api/v1/cases"]["post"]["requestBody"]>["content"]["application/json"]["priority"] = "URGENT";
 
   return [describe(closed.data), describe(rated.data), String(cursor), ...numbers, visibility, ...actions, String(wrong)];
+}
+
+type Schemas = components["schemas"];
+
+// Every member the server always sends is required (a nullable one is `T | null`, never `T | undefined`); only the
+// members it leaves out when they have no value are optional.
+export function dashboard(sla: Schemas["CaseSlaResponse"], plan: Schemas["PlanResponse"],
+  incident: Schemas["IncidentResponse"], product: Schemas["ProductResponse"], delivery: Schemas["DeliveryResponse"],
+  webhook: Schemas["WebhookResponse"], deadline: Schemas["DeadlineResponse"]): string[] {
+  const due: string | null = sla.targets[0]?.dueAt ?? null;
+  const calendar: string = plan.calendar;
+  const firstResponse: string | undefined = plan.targets[0]?.firstResponse;
+  const title: string = incident.title;
+  const end: string | null = incident.end;
+  const updated: string = product.updated;
+  const override: Schemas["StatusOverride"] | null = product.override;
+  const sentAt: string | null = delivery.sentAt;
+  const messageId: string | null = delivery.smtpMessageId;
+  const description: string | null = webhook.description;
+  const when: string = deadline.deadline;
+  // @ts-expect-error summary is left out when the incident has none
+  const summary: string = incident.summary;
+  // @ts-expect-error the explanation is only there with explain=true
+  const explanation: Schemas["ExplainedSegment"][] = deadline.explanation;
+  // @ts-expect-error a delivery's Message-ID may be null (mails logged before it was recorded)
+  const mustCheck: string = delivery.smtpMessageId;
+  return [sla.plan, String(plan.version), calendar, String(firstResponse), title, String(end), updated,
+    String(override?.reason), String(sentAt), String(messageId), String(description), when, summary,
+    String(explanation.length), mustCheck, String(due)];
 }

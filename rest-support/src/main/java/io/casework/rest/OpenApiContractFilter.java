@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import org.jboss.jandex.IndexView;
+
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
@@ -38,6 +40,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * <li>one relative server (the document's own origin: the service, or the gateway that routes to it);</li>
  * <li>no component for plain scalars (Instant, UUID, LocalDate...): they are inlined as {@code type}+{@code format},
  * which is also the only way OpenAPI 3.0 lets a referenced value be {@code nullable}.</li>
+ * <li>{@code required} on every schema that answers carry: each property the JSON writer always sends (null or not),
+ * which is every one but those a {@code @JsonInclude} leaves out ({@link ResponseRequired}).</li>
  * </ul>
  * Runs at build time, so the stored documents ({@code target/openapi}) carry it too.
  */
@@ -64,6 +68,13 @@ public class OpenApiContractFilter implements OASFilter {
             Map.entry("500", "Internal error"),
             Map.entry("503", "The service is busy or cannot reach its database; nothing was changed: retry after Retry-After seconds"));
 
+    private final IndexView index;
+
+    /** SmallRye OpenAPI gives a filter that takes it the application's Jandex index. */
+    public OpenApiContractFilter(IndexView index) {
+        this.index = index;
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI api) {
         api.setServers(new ArrayList<>(List.of(OASFactory.createServer().url("/")
@@ -89,6 +100,7 @@ public class OpenApiContractFilter implements OASFilter {
             api.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                     .forEach((method, operation) -> contract(path, method, item, operation)));
         }
+        ResponseRequired.apply(api, schemas, index);
     }
 
     private static void contract(String path, PathItem.HttpMethod method, PathItem item, Operation operation) {

@@ -26,7 +26,8 @@ public record DeliveryResponse(
         @Schema(description = "Why the last failed attempt failed; null when none failed", nullable = true) String lastError,
         Instant createdAt,
         @Schema(description = "When it was sent; null until then", nullable = true) Instant sentAt,
-        @Schema(description = "Message-ID header of the mail (the same on every attempt)",
+        @Schema(description = "Message-ID header of the mail (the same on every attempt); null for mails logged before "
+                + "Message-IDs were recorded", nullable = true,
                 examples = "<3f1c0c2b9a6e4d7f8a1b2c3d4e5f6a7b.casework@casework.example>") String smtpMessageId) {
 
     public static DeliveryResponse from(Delivery d) {

@@ -9,9 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "Business time between two instants")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record BusinessTimeResponse(
         @Schema(type = SchemaType.STRING, description = "ISO-8601 hours, minutes and seconds", examples = "PT2H")
         Duration duration,
-        @Schema(description = "With explain=true: the intervals counted and skipped") List<ExplainedSegment> explanation) {
+        @Schema(description = "With explain=true: the intervals counted and skipped")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ExplainedSegment> explanation) {
 }

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "When a business duration from a start falls due")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeadlineResponse(
         @Schema(examples = "2020-07-06T13:00:00Z") Instant deadline,
-        @Schema(description = "With explain=true: the intervals counted and skipped") List<ExplainedSegment> explanation) {
+        @Schema(description = "With explain=true: the intervals counted and skipped")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ExplainedSegment> explanation) {
 }

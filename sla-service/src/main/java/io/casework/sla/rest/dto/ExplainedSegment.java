@@ -12,13 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.casework.sla.domain.calendar.BusinessCalendar;
 
 @Schema(description = "A stretch of time and whether it counted")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExplainedSegment(
         @Schema(description = "Start, in the calendar's local offset") OffsetDateTime from,
         @Schema(description = "End (exclusive), in the calendar's local offset") OffsetDateTime to,
         @Schema(enumeration = { "OPEN", "CLOSED_HOURS", "WEEKEND", "HOLIDAY", "CLOSED_DAY" }) String kind,
         @Schema(description = "Whether it counted as business time") boolean counted,
-        @Schema(description = "The holiday or override", examples = "Independence Day") String name,
+        @Schema(description = "The holiday or override; absent for other kinds", examples = "Independence Day")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String name,
         @Schema(type = SchemaType.STRING, examples = "PT1H") Duration length) {
 
     public static ExplainedSegment from(BusinessCalendar.Segment segment, ZoneId zone) {

@@ -38,10 +38,10 @@ public record DashboardJson(Instant updated, List<ProductEntry> products, List<I
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OverrideEntry(
             @Schema(examples = "Mail delivery is being verified after the relay replacement") String reason,
-            @Schema(description = "When the override lapses; absent: until it is ended") Instant until) {
+            @Schema(description = "When the override lapses; absent: until it is ended")
+            @JsonInclude(JsonInclude.Include.NON_NULL) Instant until) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -61,14 +61,19 @@ public record DashboardJson(Instant updated, List<ProductEntry> products, List<I
             List<Location> affectedLocations) {
     }
 
+    /** As the dashboard's, members an incident does not have are left out (end while open, a maintenance window...). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IncidentEntry(String id, String number, String kind, Instant begin, Instant created, Instant end,
-            Instant modified, String externalDesc, String summary, List<Update> updates, Update mostRecentUpdate,
+    public record IncidentEntry(String id, String number, String kind, Instant begin, Instant created,
+            @Schema(description = "Absent while open") @JsonInclude(JsonInclude.Include.NON_NULL) Instant end,
+            Instant modified, String externalDesc, @JsonInclude(JsonInclude.Include.NON_NULL) String summary,
+            List<Update> updates, @JsonInclude(JsonInclude.Include.NON_NULL) Update mostRecentUpdate,
             String statusImpact, String severity, String state, String serviceKey, String serviceName,
             List<NamedProduct> affectedProducts, String uri, List<Location> currentlyAffectedLocations,
-            List<Location> previouslyAffectedLocations, Instant maintenanceStart, Instant maintenanceEnd,
-            String postmortemUrl, String postmortemSummary) {
+            List<Location> previouslyAffectedLocations,
+            @Schema(description = "Scheduled maintenance only") @JsonInclude(JsonInclude.Include.NON_NULL) Instant maintenanceStart,
+            @Schema(description = "Scheduled maintenance only") @JsonInclude(JsonInclude.Include.NON_NULL) Instant maintenanceEnd,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String postmortemUrl,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String postmortemSummary) {
     }
 
     public static DashboardJson of(Board board) {
