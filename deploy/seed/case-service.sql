@@ -1,9 +1,14 @@
--- Bulk data for case-service's database (deploy/stack seed; QueryPlanTest): pg_temp.seed_cases(n, orgs) adds n cases
--- spread over the given organizations, in English, French and Dutch with error codes, 2 comments per case (every
--- third one an internal note), 3 history entries, set-based: no row-at-a-time trigger. The search columns are computed
--- in the insert itself (the triggers that would compute them row by row are off for the load), the way migration V8's
--- functions compute them. Returns the number of cases added. Runs in the caller's transaction.
-CREATE OR REPLACE FUNCTION pg_temp.seed_cases(n integer, orgs text[]) RETURNS bigint LANGUAGE plpgsql AS $seed$
+-- Bulk data for case-service's database (deploy/stack seed via deploy/seed/seed.sh; QueryPlanTest):
+-- pg_temp.seed_cases(n, orgs, first, total) adds the cases number first + 1 .. first + n of a seed of total cases (case
+-- g's creation time is spread over the last two years by g / total, so that batches loaded side by side make one
+-- seed), spread over the given organizations, in English, French and Dutch with error codes, 2 comments per case
+-- (every third one an internal note), 3 history entries, set-based: no row-at-a-time trigger. The search columns are
+-- computed in the insert itself, the way migration V8's functions compute them; casework.bulk_load (migration V10)
+-- tells the search triggers to leave these rows alone, without locking the tables, so several sessions can load at
+-- once. Returns the number of cases added. Runs in the caller's transaction. pg_temp.seed_cases(n, orgs) is a seed of
+-- n cases in one call.
+CREATE OR REPLACE FUNCTION pg_temp.seed_cases(n integer, orgs text[], first bigint, total bigint) RETURNS bigint
+    LANGUAGE plpgsql AS $seed$
 DECLARE
     added bigint;
 BEGIN
@@ -20,9 +25,9 @@ BEGIN
            'ERR-' || (1000 + (g * 7919) % 9000) AS code,
            (ARRAY['quota', 'invoice', 'login', 'sync', 'latency', 'certificate', 'export', 'password', 'attachment',
                   'webhook', 'timeout', 'license'])[1 + (g * 31) % 12] AS topic,
-           now() - make_interval(secs => (g * 86400.0 * 730 / greatest(n, 1)) + (g % 977)) AS created_at,
+           now() - make_interval(secs => (g * 86400.0 * 730 / greatest(total, 1)) + (g % 977)) AS created_at,
            (g * 2654435761) % 4294967296 AS h
-    FROM generate_series(1, n) AS g;
+    FROM generate_series(first + 1, first + n) AS g;
 
     -- Subjects and descriptions from templates per language; the topic word and the error code vary per case.
     CREATE TEMP TABLE seed_text ON COMMIT DROP AS
@@ -68,31 +73,33 @@ BEGIN
            t.created_at + make_interval(hours => k * 3) AS created_at
     FROM seed_text t CROSS JOIN generate_series(1, 2) AS k;
 
-    ALTER TABLE support_case DISABLE TRIGGER support_case_search_insert;
-    ALTER TABLE case_comment DISABLE TRIGGER case_comment_search;
+    PERFORM set_config('casework.bulk_load', 'on', true);
 
     INSERT INTO support_case (id, number, organization, product, subject, description, priority, state, creator,
             contact_email, language, channel, created_at, updated_at, version, assignee, closed_at, resolved_at,
             first_responded_at, search_public, search_staff, search_codes_public, search_codes_staff)
     SELECT t.id, x.number, t.organization, t.product, t.subject, t.description, t.priority, t.state,
            'customer@' || t.organization || '.example', 'customer@' || t.organization || '.example', t.language, 'WEB',
-           t.created_at, t.created_at + make_interval(hours => 6 + t.g % 200), 3,
+           t.created_at, t.created_at + make_interval(hours => (6 + t.g % 200)::int), 3,
            CASE WHEN t.state <> 'NEW' THEN 'agent' || (t.g % 40) || '@casework.example' END,
-           CASE WHEN t.state = 'CLOSED' THEN t.created_at + make_interval(hours => 6 + t.g % 200) END,
+           CASE WHEN t.state = 'CLOSED' THEN t.created_at + make_interval(hours => (6 + t.g % 200)::int) END,
            CASE WHEN t.state IN ('CLOSED', 'SOLUTION_PROVIDED') THEN t.created_at + make_interval(hours => 5) END,
            t.created_at + make_interval(hours => 3),
            v.search_public,
            CASE WHEN c.all_text = c.public_text THEN v.search_public
                 ELSE casework_search_vector(t.language, t.subject, t.description, c.all_text) END,
            v.codes_public,
+           -- the identifiers of the public text plus those of the internal notes: the same set as those of the whole
+           -- text (an identifier never spans two texts), without parsing subject and description again
            CASE WHEN c.all_text = c.public_text THEN v.codes_public
-                ELSE casework_codes(concat_ws(' ', x.number, t.subject, t.description, c.all_text)) END
+                ELSE casework_codes(concat_ws(' ', v.codes_public, c.internal_text)) END
     FROM seed_text t
     CROSS JOIN LATERAL (SELECT 'C-' || extract(year FROM t.created_at) || '-'
                                || lpad(nextval('case_number_seq')::text, 6, '0') AS number) x
     JOIN (SELECT case_id,
                  string_agg(body, E'\n' ORDER BY k) FILTER (WHERE visibility = 'PUBLIC') AS public_text,
-                 string_agg(body, E'\n' ORDER BY k) AS all_text
+                 string_agg(body, E'\n' ORDER BY k) AS all_text,
+                 string_agg(body, E'\n' ORDER BY k) FILTER (WHERE visibility = 'INTERNAL') AS internal_text
           FROM seed_comment GROUP BY case_id) c ON c.case_id = t.id
     -- the staff columns equal the public ones for a case without internal notes: computed once
     CROSS JOIN LATERAL (SELECT casework_search_vector(t.language, t.subject, t.description, c.public_text) AS search_public,
@@ -112,11 +119,15 @@ BEGIN
         (2, 'agent' || (t.g % 40) || '@casework.example', 'STATE_CHANGED', 'state', 'NEW', t.state)
     ) AS e(k, actor, action, field, old_value, new_value);
 
-    ALTER TABLE support_case ENABLE TRIGGER support_case_search_insert;
-    ALTER TABLE case_comment ENABLE TRIGGER case_comment_search;
+    PERFORM set_config('casework.bulk_load', 'off', true);
     DROP TABLE seed_comment;
     DROP TABLE seed_text;
     DROP TABLE seed_case;
     RETURN added;
 END
+$seed$;
+
+
+CREATE OR REPLACE FUNCTION pg_temp.seed_cases(n integer, orgs text[]) RETURNS bigint LANGUAGE sql AS $seed$
+    SELECT pg_temp.seed_cases(n, orgs, 0, n)
 $seed$;
