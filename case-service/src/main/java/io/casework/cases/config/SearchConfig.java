@@ -24,16 +24,25 @@ public interface SearchConfig {
     Duration statementTimeout();
 
     /**
-     * A search reads at most this many matches from the text indexes and sorts them (exact, also for relevance);
-     * words that match more are answered by walking the cases in sort order instead.
+     * A search first walks at most this many cases in sort order (most recently updated first for relevance) and keeps
+     * those that match: a frequent word fills its page (or, for relevance, its relevance-window) there, at a bounded
+     * cost, without reading all its matches.
+     */
+    @WithDefault("2000")
+    int walkBudget();
+
+    /**
+     * When the walk did not fill the page: a search reads at most this many matches from the text indexes and sorts
+     * them (exact, also for relevance); words that match more are answered by walking the cases in sort order.
      */
     @WithDefault("2000")
     int exactMatchLimit();
 
     /**
-     * With sort=relevance and more matches than exact-match-limit: how many of the most recently updated matches are
-     * ranked (a bound on the work).
+     * With sort=relevance, for a word frequent among recent cases (found that often within walk-budget cases) or with
+     * more matches than exact-match-limit: how many of the most recently updated matches are ranked (a bound on the
+     * work).
      */
-    @WithDefault("1000")
+    @WithDefault("100")
     int relevanceWindow();
 }

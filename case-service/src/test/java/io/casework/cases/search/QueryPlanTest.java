@@ -108,15 +108,18 @@ class QueryPlanTest {
                     "\"users get\" -invoice", "shard")) {
                 for (Sort sort : List.of(Sort.UPDATED_DESC, Sort.CREATED_ASC, Sort.RELEVANCE)) {
                     CaseFilter f = filter(null, null, null, null, null, null, null, q, sort, null);
+                    statements.put(who + "search " + q + " " + sort + " (recent)", search.recent(f, caller));
                     statements.put(who + "search " + q + " " + sort + " (matches)", search.matches(f, caller));
                     statements.put(who + "search " + q + " " + sort + " (walk)", search.walk(f, caller));
                 }
             }
             CaseFilter filtered = filter(null, true, Priority.P1, null, null, null, null, "quota", Sort.UPDATED_DESC, null);
+            statements.put(who + "search open P1 quota (recent)", search.recent(filtered, caller));
             statements.put(who + "search open P1 quota (matches)", search.matches(filtered, caller));
             statements.put(who + "search open P1 quota (walk)", search.walk(filtered, caller));
             CaseFilter after = filter(null, null, null, null, null, null, null, "quota", Sort.RELEVANCE,
                     new Cursor(null, 0.1f, someCase));
+            statements.put(who + "search quota relevance page 2 (recent)", search.recent(after, caller));
             statements.put(who + "search quota relevance page 2 (matches)", search.matches(after, caller));
             statements.put(who + "search quota relevance page 2 (walk)", search.walk(after, caller));
         }
