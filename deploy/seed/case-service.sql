@@ -79,7 +79,7 @@ BEGIN
             contact_email, language, channel, created_at, updated_at, version, assignee, closed_at, resolved_at,
             first_responded_at, search_public, search_staff, search_codes_public, search_codes_staff)
     SELECT t.id, x.number, t.organization, t.product, t.subject, t.description, t.priority, t.state,
-           'customer@' || t.organization || '.example', 'customer@' || t.organization || '.example', t.language, 'WEB',
+           'customer@' || t.organization || '.example', 'customer@' || t.organization || '.example', t.language, 'PORTAL',
            t.created_at, t.created_at + make_interval(hours => (6 + t.g % 200)::int), 3,
            CASE WHEN t.state <> 'NEW' THEN 'agent' || (t.g % 40) || '@casework.example' END,
            CASE WHEN t.state = 'CLOSED' THEN t.created_at + make_interval(hours => (6 + t.g % 200)::int) END,

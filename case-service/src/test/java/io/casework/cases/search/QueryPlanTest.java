@@ -21,6 +21,8 @@ import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
 import io.casework.cases.domain.Caller;
+import io.casework.cases.domain.Case;
+import io.casework.cases.domain.Comment;
 import io.casework.cases.domain.CaseState;
 import io.casework.cases.domain.Priority;
 import io.casework.cases.search.CaseSearch.CaseFilter;
@@ -76,6 +78,14 @@ class QueryPlanTest {
         });
         UUID someCase = (UUID) em.createNativeQuery("SELECT id FROM support_case WHERE organization = 'seed-a' LIMIT 1")
                 .getSingleResult();
+        // the service reads what the seed wrote (every enum-valued column holds a value the entities know)
+        for (Object id : em.createNativeQuery("SELECT id FROM support_case WHERE organization = 'seed-a' ORDER BY number"
+                + " LIMIT 50").getResultList()) {
+            Case seeded = em.find(Case.class, id);
+            assertEquals(2, em.createQuery("from Comment m where m.caseId = :id", Comment.class).setParameter("id", id)
+                    .getResultList().size());
+            assertTrue(seeded.channel != null && seeded.state != null && seeded.priority != null);
+        }
         Instant lastWeek = Instant.now().minus(7, ChronoUnit.DAYS);
         Cursor page2 = new Cursor(Instant.now().minus(30, ChronoUnit.DAYS), null, someCase);
 
