@@ -269,10 +269,44 @@ for name in gateway-reference status reads lists; do
   fi
 done
 
+# The stack's CPU time (every process and its children, load generator and benchmark gateways excluded), in ticks.
+stack_pids() { current_pids | tr ',' '\n' | grep -v -e '^reference-gateway=' -e '^trivial-upstream=' | paste -sd, -; }
+stack_ticks() { python3 "$BENCH_DIR/stack-ticks.py" "$1" | awk '{s += $2} END {print s + 0}'; }
 if wants flow; then
   drain 60 "before flow"
+  # CPU per filed case: the stack's CPU from the flow's start until it is idle again (every consumer done, every mail
+  # accepted), its own idle rate subtracted, per process (/work/shared/tools/cpu-per-case measures the same way).
+  flow_pids="$(stack_pids)"
+  idle_a="$(python3 "$BENCH_DIR/stack-ticks.py" "$flow_pids")"; sleep 10
+  idle_b="$(python3 "$BENCH_DIR/stack-ticks.py" "$flow_pids")"
+  # Statements per filed case, when the stack's PostgreSQL loaded pg_stat_statements (deploy/stack up does).
+  statements=0
+  q postgres "SELECT pg_stat_statements_reset()" >/dev/null 2>&1 && statements=1
+  cost_t0="$(date +%s.%N)"
+  python3 "$BENCH_DIR/stack-ticks.py" "$flow_pids" > "$out/flow-ticks-start.txt"
   gatling flow -Dbench.rate="$flow_rate" -Dbench.duration="$flow_duration"
   drain 60 "after flow"
+  idle_rate=$(( ($(awk '{s += $2} END {print s}' <<<"$idle_b") - $(awk '{s += $2} END {print s}' <<<"$idle_a") + 9) / 10 ))
+  quiet=0
+  for _ in $(seq 300); do # idle again: at most the idle rate + 3 ticks/s for 3 s in a row (at most 5 minutes)
+    a="$(stack_ticks "$flow_pids")"; sleep 1; b="$(stack_ticks "$flow_pids")"
+    if (( b - a <= idle_rate + 3 )); then quiet=$((quiet + 1)); (( quiet >= 3 )) && break; else quiet=0; fi
+  done
+  python3 "$BENCH_DIR/stack-ticks.py" "$flow_pids" > "$out/flow-ticks-end.txt"
+  cost_seconds="$(python3 -c "import time; print(round(time.time() - $cost_t0, 1))")"
+  join <(sort "$out/flow-ticks-start.txt") <(sort "$out/flow-ticks-end.txt") \
+    | join - <(join <(sort <<<"$idle_a") <(sort <<<"$idle_b")) \
+    | awk -v s="$cost_seconds" -v hz="$(getconf CLK_TCK)" \
+        '{printf "%s,%.1f,%.1f\n", $1, ($3 - $2) * 1000 / hz, ($5 - $4) / 10 * s * 1000 / hz}' > "$out/flow/cpu.csv"
+  echo "window_s=$cost_seconds" >> "$out/flow/cpu.csv.properties"
+  if (( statements )); then
+    q postgres "COPY (SELECT d.datname, sum(s.calls)::bigint, round(sum(s.total_exec_time)::numeric, 1)
+        FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname LIKE 'casework\_%'
+        GROUP BY 1 ORDER BY 1) TO STDOUT WITH CSV" > "$out/flow/statements.csv"
+    q postgres "COPY (SELECT d.datname, s.calls, left(regexp_replace(s.query, '\s+', ' ', 'g'), 200)
+        FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname LIKE 'casework\_%'
+        ORDER BY s.calls DESC LIMIT 40) TO STDOUT WITH CSV" > "$out/flow/statements-top.csv"
+  fi
   flow_start="$(sed -n 's/^start_ms=//p' "$out/flow/meta.properties")"
   since="to_timestamp($flow_start / 1000.0) - interval '5 seconds'"
   ms() { printf "(extract(epoch from %s) * 1000)::bigint" "$1"; }

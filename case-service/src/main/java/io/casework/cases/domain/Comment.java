@@ -3,6 +3,7 @@ package io.casework.cases.domain;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.casework.rest.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,6 +43,10 @@ public class Comment extends PanacheEntityBase {
     public enum AuthorKind {
         CUSTOMER,
         PARTNER,
-        STAFF
+        STAFF;
+
+        public static AuthorKind of(Caller caller) {
+            return caller.isStaff() ? STAFF : caller.isPartner() ? PARTNER : CUSTOMER;
+        }
     }
 }

@@ -18,11 +18,15 @@ import io.casework.cases.domain.CaseState;
 import io.casework.cases.messaging.event.CaseChanges;
 import io.casework.cases.messaging.event.CaseOpened;
 import io.casework.cases.messaging.event.CaseSummary;
+import io.casework.messaging.observability.OutboxMetrics;
+import io.casework.messaging.outbox.OutboxRecorded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 /**
  * Business metrics of cases. {@code casework_cases_opened_total} and {@code casework_cases_closed_total} (by product
@@ -57,21 +61,21 @@ public class CaseMetrics {
         }
     }
 
-    /** Called for every event written to the outbox; counts the ones that matter once they commit. */
-    public void recorded(String type, Object data) {
-        if (data instanceof CaseOpened opened) {
-            count("casework.cases.opened", "Cases opened (filed, Me too), by product and priority", opened.summary());
-        } else if (CaseChanges.Closed.TYPE.equals(type) && data instanceof CaseChanges.Closed closed) {
-            count("casework.cases.closed", "Cases closed (by a person or automatically), by product and priority",
-                    closed.summary());
+    /** Counts the events that matter once the transaction that recorded them committed. */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxRecorded recorded) {
+        for (OutboxRecorded.Recorded event : recorded.events()) {
+            if (event.data() instanceof CaseOpened opened) {
+                count("casework.cases.opened", "Cases opened (filed, Me too), by product and priority", opened.summary());
+            } else if (CaseChanges.Closed.TYPE.equals(event.type()) && event.data() instanceof CaseChanges.Closed closed) {
+                count("casework.cases.closed", "Cases closed (by a person or automatically), by product and priority",
+                        closed.summary());
+            }
         }
     }
 
     private void count(String name, String description, CaseSummary summary) {
-        String product = product(summary.product());
-        String priority = summary.priority();
-        AfterCommit.run(() -> Counter.builder(name).description(description)
-                .tag("product", product).tag("priority", priority).register(registry).increment());
+        Counter.builder(name).description(description)
+                .tag("product", product(summary.product())).tag("priority", summary.priority()).register(registry).increment();
     }
 
     private String product(String product) {

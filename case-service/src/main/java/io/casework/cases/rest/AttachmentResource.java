@@ -20,8 +20,9 @@ import io.casework.cases.domain.CaseRuleException;
 import io.casework.cases.domain.CaseRuleException.Kind;
 import io.casework.cases.rest.dto.AttachmentResponse;
 import io.casework.cases.service.AttachmentService;
+import io.casework.rest.CallerFactory;
+import io.casework.rest.IfMatch;
 import io.smallrye.common.annotation.RunOnVirtualThread;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -131,11 +132,7 @@ public class AttachmentResource {
         EntityTag etag = new EntityTag(attachment.sha256);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
-            if (notModified.build().getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
-                // JAX-RS builds this 412 without a body; refusals are problems
-                throw HttpProblem.valueOf(Response.Status.PRECONDITION_FAILED, "If-Match does not match the file's ETag");
-            }
-            return privateFile(notModified, etag).build();
+            return privateFile(IfMatch.unlessRefused(notModified, "If-Match does not match the file's ETag"), etag).build();
         }
         attachments.verify(attachment);
         StreamingOutput body = out -> {

@@ -23,6 +23,8 @@ import io.casework.cases.rest.dto.ActionRequests.SurveyRequest;
 import io.casework.cases.rest.dto.ActionRequests.TransitionRequest;
 import io.casework.cases.rest.dto.CaseResponse;
 import io.casework.cases.service.CaseWorkflow;
+import io.casework.rest.CallerFactory;
+import io.casework.rest.IfMatch;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -70,7 +72,7 @@ public class CaseActionResource {
     public Response transition(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request,
             @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch) {
         return ok(workflow.transition(id, CaseState.valueOf(request.to().name()), request.reason(), callers.current(),
-                Versions.optional(ifMatch)));
+                IfMatch.of(ifMatch)));
     }
 
     @POST
@@ -84,7 +86,7 @@ public class CaseActionResource {
     @APIResponse(responseCode = "409", description = STATE_CONFLICT)
     public Response resolve(@PathParam("id") UUID id, @Valid @NotNull ResolveRequest request,
             @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch) {
-        return ok(workflow.resolve(id, request.resolutionCode(), request.note(), callers.current(), Versions.optional(ifMatch)));
+        return ok(workflow.resolve(id, request.resolutionCode(), request.note(), callers.current(), IfMatch.of(ifMatch)));
     }
 
     @POST
@@ -97,7 +99,7 @@ public class CaseActionResource {
     @APIResponse(responseCode = "409", description = STATE_CONFLICT)
     public Response close(@PathParam("id") UUID id, @Valid CloseRequest request,
             @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch) {
-        return ok(workflow.close(id, request == null ? null : request.reason(), callers.current(), Versions.optional(ifMatch)));
+        return ok(workflow.close(id, request == null ? null : request.reason(), callers.current(), IfMatch.of(ifMatch)));
     }
 
     @POST
@@ -113,7 +115,7 @@ public class CaseActionResource {
     public Response escalate(@PathParam("id") UUID id, @Valid @NotNull EscalateRequest request,
             @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch) {
         return ok(workflow.escalate(id, request.reason(), request.justification(), callers.current(),
-                Versions.optional(ifMatch)));
+                IfMatch.of(ifMatch)));
     }
 
     @POST
@@ -126,7 +128,7 @@ public class CaseActionResource {
     @APIResponse(responseCode = "409", description = STATE_CONFLICT)
     public Response deEscalate(@PathParam("id") UUID id, @Valid @NotNull DeEscalateRequest request,
             @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch) {
-        return ok(workflow.deEscalate(id, request.reason(), callers.current(), Versions.optional(ifMatch)));
+        return ok(workflow.deEscalate(id, request.reason(), callers.current(), IfMatch.of(ifMatch)));
     }
 
     @PUT
@@ -141,7 +143,7 @@ public class CaseActionResource {
     public Response changePriority(@PathParam("id") UUID id, @Valid @NotNull PriorityRequest request,
             @Parameter(required = true, description = IF_MATCH_REQUIRED) @HeaderParam("If-Match") String ifMatch) {
         return ok(workflow.changePriority(id, request.priority(), request.reason(), callers.current(),
-                Versions.required(ifMatch)));
+                IfMatch.of(ifMatch).required("case")));
     }
 
     @PUT
@@ -154,7 +156,7 @@ public class CaseActionResource {
     @APIResponse(responseCode = "409", description = STATE_CONFLICT)
     public Response assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest request,
             @Parameter(required = true, description = IF_MATCH_REQUIRED) @HeaderParam("If-Match") String ifMatch) {
-        return ok(workflow.assign(id, request.assignee(), callers.current(), Versions.required(ifMatch)));
+        return ok(workflow.assign(id, request.assignee(), callers.current(), IfMatch.of(ifMatch).required("case")));
     }
 
     @POST
@@ -170,6 +172,6 @@ public class CaseActionResource {
     }
 
     private static Response ok(Case supportCase) {
-        return Response.ok(CaseResponse.from(supportCase)).tag(Versions.etag(supportCase)).build();
+        return Response.ok(CaseResponse.from(supportCase)).tag(IfMatch.etag(supportCase.version)).build();
     }
 }

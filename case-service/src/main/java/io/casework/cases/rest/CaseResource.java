@@ -24,8 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.casework.rest.StrictJson;
-import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Case;
 import io.casework.cases.domain.CaseRuleException;
 import io.casework.cases.domain.CaseRuleException.Kind;
@@ -38,6 +36,10 @@ import io.casework.cases.search.CaseSearch;
 import io.casework.cases.service.CaseService;
 import io.casework.cases.service.CaseTimeline;
 import io.casework.cases.service.CaseWorkflow;
+import io.casework.rest.Caller;
+import io.casework.rest.CallerFactory;
+import io.casework.rest.IfMatch;
+import io.casework.rest.StrictJson;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -120,7 +122,7 @@ public class CaseResource {
         }
         Case supportCase = opened.supportCase();
         return Response.created(uri.getAbsolutePathBuilder().path(supportCase.id.toString()).build())
-                .tag(Versions.etag(supportCase))
+                .tag(IfMatch.etag(supportCase.version))
                 .header("Idempotent-Replayed", opened.replayed() ? "true" : null)
                 .entity(CaseResponse.from(supportCase))
                 .build();
@@ -188,7 +190,7 @@ public class CaseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
     public Response get(@PathParam("id") UUID id) {
         Case supportCase = service.get(id, callers.current());
-        return Response.ok(CaseResponse.from(supportCase)).tag(Versions.etag(supportCase)).build();
+        return Response.ok(CaseResponse.from(supportCase)).tag(IfMatch.etag(supportCase.version)).build();
     }
 
     @PATCH
@@ -215,8 +217,8 @@ public class CaseResource {
         }
         Case supportCase = service.update(id, new CaseService.CaseEdit(request.subject(), request.ccEmails(),
                 request.relatedCaseIds(), request.details() == null ? null : request.details()::mergeInto),
-                caller, Versions.required(ifMatch));
-        return Response.ok(CaseResponse.from(supportCase)).tag(Versions.etag(supportCase)).build();
+                caller, IfMatch.of(ifMatch).required("case"));
+        return Response.ok(CaseResponse.from(supportCase)).tag(IfMatch.etag(supportCase.version)).build();
     }
 
     @GET

@@ -16,6 +16,7 @@ import io.casework.cases.domain.Comment;
 import io.casework.cases.domain.Visibility;
 import io.casework.cases.rest.dto.ActionRequests.CommentRequest;
 import io.casework.cases.service.CommentService;
+import io.casework.rest.CallerFactory;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -23,6 +23,8 @@ import io.casework.cases.rest.dto.OrganizationDtos.ResellerAccessRequest;
 import io.casework.cases.rest.dto.OrganizationDtos.UpdateOrganizationRequest;
 import io.casework.cases.service.OrganizationService;
 import io.casework.cases.service.OrganizationService.OrganizationData;
+import io.casework.rest.CallerFactory;
+import io.casework.rest.IfMatch;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -132,7 +134,7 @@ public class OrganizationResource {
             @Parameter(required = true, description = "The ETag of the organization as read") @HeaderParam("If-Match") String ifMatch) {
         Organization organization = organizations.update(id, new OrganizationData(request.name(), request.domains(),
                 request.priorityScheme(), request.planId(), request.contractEnd(), request.region(), request.reseller()),
-                Versions.required(ifMatch), callers.current());
+                IfMatch.of(ifMatch).required("organization"), callers.current());
         return Response.ok(OrganizationResponse.from(organization)).tag(etag(organization)).build();
     }
 

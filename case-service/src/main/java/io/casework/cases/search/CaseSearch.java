@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Case;
 import io.casework.cases.domain.CaseState;
 import io.casework.cases.domain.Priority;
+import io.casework.rest.Caller;
 
 /**
  * Lists and searches the cases a caller may see. The embedded implementation is {@link PostgresCaseSearch} (full-text

@@ -10,10 +10,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.casework.cases.config.SearchConfig;
-import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Case;
 import io.casework.cases.domain.CaseState;
 import io.casework.cases.domain.Visibility;
+import io.casework.rest.Caller;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

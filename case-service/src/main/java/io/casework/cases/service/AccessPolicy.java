@@ -4,13 +4,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Case;
 import io.casework.cases.domain.CaseRuleException;
 import io.casework.cases.domain.CaseRuleException.Kind;
 import io.casework.cases.domain.Organization;
 import io.casework.cases.domain.SupportAccess;
 import io.casework.cases.persistence.OrganizationRepository;
+import io.casework.rest.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -26,18 +26,19 @@ import io.casework.cases.domain.AttachmentCorruptedException;
 import io.casework.cases.domain.AttachmentFilename;
 import io.casework.cases.domain.AttachmentNotFoundException;
 import io.casework.cases.domain.AttachmentTooLargeException;
-import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Case;
 import io.casework.cases.domain.CaseRuleException;
 import io.casework.cases.domain.CaseRuleException.Kind;
 import io.casework.cases.domain.CaseState;
 import io.casework.cases.messaging.event.CaseChanges;
 import io.casework.cases.messaging.event.CaseSummary;
-import io.casework.cases.messaging.outbound.EventOutbox;
 import io.casework.cases.persistence.AttachmentRepository;
 import io.casework.cases.storage.AttachmentIntegrityException;
 import io.casework.cases.storage.AttachmentStorage;
 import io.casework.cases.storage.AttachmentStorage.StoredContent;
+import io.casework.messaging.outbox.EventOutbox;
+import io.casework.rest.Caller;
+import io.casework.rest.IfMatch;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -86,7 +87,7 @@ public class AttachmentService {
 
     public Attachment add(UUID caseId, Upload upload, Caller caller) {
         // Every rule that recording applies is checked before storing, so a refused upload stores nothing.
-        QuarkusTransaction.requiringNew().run(() -> mayAttach(access.forUpdate(caseId, caller, null), caller, upload.size()));
+        QuarkusTransaction.requiringNew().run(() -> mayAttach(access.forUpdate(caseId, caller, IfMatch.NONE), caller, upload.size()));
         String filename = AttachmentFilename.sanitize(upload.clientFilename());
         String contentType;
         StoredContent stored;
@@ -148,7 +149,7 @@ public class AttachmentService {
 
     private Attachment record(UUID caseId, String filename, String contentType, StoredContent stored, Upload upload,
             Caller caller) {
-        Case supportCase = access.forUpdate(caseId, caller, null);
+        Case supportCase = access.forUpdate(caseId, caller, IfMatch.NONE);
         // Checked again under the lock: the case may have been closed while the file was being stored.
         mayAttach(supportCase, caller, stored.size());
         Instant now = Instant.now();

@@ -2,11 +2,12 @@ package io.casework.cases.service;
 
 import java.util.UUID;
 
-import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Case;
 import io.casework.cases.domain.CaseNotFoundException;
 import io.casework.cases.domain.CaseRuleException;
 import io.casework.cases.persistence.CaseRepository;
+import io.casework.rest.Caller;
+import io.casework.rest.IfMatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -41,9 +42,9 @@ public class CaseAccess {
 
     /**
      * The case for changing, locked for the rest of the transaction, or 404; the caller must be allowed to
-     * write there (grant, contract); with {@code expectedVersion} (from If-Match) a stale version is 412.
+     * write there (grant, contract); a version that If-Match does not name is 412.
      */
-    public Case forUpdate(UUID id, Caller caller, Long expectedVersion) {
+    public Case forUpdate(UUID id, Caller caller, IfMatch ifMatch) {
         policy.requireMember(caller);
         Case supportCase = cases.findById(id);
         if (supportCase == null || !policy.canRead(supportCase, caller)) {
@@ -52,9 +53,9 @@ public class CaseAccess {
         // Before locking: a contract that just ended is lapsed in its own transaction, which holds this case too.
         policy.requireWrite(supportCase.organization, caller);
         cases.getEntityManager().refresh(supportCase, LockModeType.PESSIMISTIC_WRITE);
-        if (expectedVersion != null && expectedVersion != supportCase.version) {
+        if (!ifMatch.allows(supportCase.version)) {
             throw new CaseRuleException(CaseRuleException.Kind.PRECONDITION_FAILED, "Stale version",
-                    "The case changed since you read it (version " + supportCase.version + ", If-Match " + expectedVersion
+                    "The case changed since you read it (version " + supportCase.version + ", " + ifMatch
                             + "): read it again and retry");
         }
         return supportCase;

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.casework.cases.config.CaseConfig;
-import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Case;
 import io.casework.cases.domain.CaseDetails;
 import io.casework.cases.domain.CaseRuleException;
@@ -21,16 +20,18 @@ import io.casework.cases.domain.CaseRuleException.Kind;
 import io.casework.cases.domain.CaseState;
 import io.casework.cases.domain.Channel;
 import io.casework.cases.domain.IdempotencyRecord;
+import io.casework.cases.domain.Organization;
 import io.casework.cases.domain.Priority;
 import io.casework.cases.messaging.event.CaseChanges;
 import io.casework.cases.messaging.event.CaseOpened;
 import io.casework.cases.messaging.event.CaseSummary;
-import io.casework.cases.messaging.outbound.EventOutbox;
 import io.casework.cases.persistence.CaseRepository;
 import io.casework.cases.persistence.OrganizationRepository;
-import io.casework.cases.domain.Organization;
 import io.casework.cases.search.CaseSearch;
 import io.casework.cases.search.CaseSearch.CaseFilter;
+import io.casework.messaging.outbox.EventOutbox;
+import io.casework.rest.Caller;
+import io.casework.rest.IfMatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -146,8 +147,8 @@ public class CaseService {
     }
 
     @Transactional
-    public Case update(UUID id, CaseEdit edit, Caller caller, long expectedVersion) {
-        Case supportCase = access.forUpdate(id, caller, expectedVersion);
+    public Case update(UUID id, CaseEdit edit, Caller caller, IfMatch ifMatch) {
+        Case supportCase = access.forUpdate(id, caller, ifMatch);
         if (!supportCase.state.isOpen()) {
             throw new CaseRuleException(Kind.CONFLICT, "Case closed", "A closed case cannot be edited");
         }

@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Comment;
 import io.casework.cases.domain.HistoryEntry;
+import io.casework.rest.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

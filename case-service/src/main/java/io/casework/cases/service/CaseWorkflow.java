@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.casework.cases.config.CaseConfig;
-import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Case;
 import io.casework.cases.domain.CaseRuleException;
 import io.casework.cases.domain.CaseRuleException.Kind;
@@ -16,8 +15,10 @@ import io.casework.cases.domain.Priority;
 import io.casework.cases.domain.ResolutionCode;
 import io.casework.cases.messaging.event.CaseChanges;
 import io.casework.cases.messaging.event.CaseSummary;
-import io.casework.cases.messaging.outbound.EventOutbox;
 import io.casework.cases.persistence.OrganizationRepository;
+import io.casework.messaging.outbox.EventOutbox;
+import io.casework.rest.Caller;
+import io.casework.rest.IfMatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -42,8 +43,8 @@ public class CaseWorkflow {
     }
 
     @Transactional
-    public Case transition(UUID id, CaseState target, String reason, Caller caller, Long expectedVersion) {
-        Case supportCase = access.forUpdate(id, caller, expectedVersion);
+    public Case transition(UUID id, CaseState target, String reason, Caller caller, IfMatch ifMatch) {
+        Case supportCase = access.forUpdate(id, caller, ifMatch);
         CaseAccess.requireStaff(caller, "move a case between IN_PROGRESS and ACTION_REQUIRED");
         CaseState from = switch (target) {
             case IN_PROGRESS -> supportCase.startWork();
@@ -56,8 +57,8 @@ public class CaseWorkflow {
     }
 
     @Transactional
-    public Case resolve(UUID id, ResolutionCode code, String note, Caller caller, Long expectedVersion) {
-        Case supportCase = access.forUpdate(id, caller, expectedVersion);
+    public Case resolve(UUID id, ResolutionCode code, String note, Caller caller, IfMatch ifMatch) {
+        Case supportCase = access.forUpdate(id, caller, ifMatch);
         CaseAccess.requireStaff(caller, "provide a solution");
         Instant now = Instant.now();
         CaseState from = supportCase.provideSolution(code, note, now);
@@ -69,8 +70,8 @@ public class CaseWorkflow {
     }
 
     @Transactional
-    public Case close(UUID id, String reason, Caller caller, Long expectedVersion) {
-        Case supportCase = access.forUpdate(id, caller, expectedVersion);
+    public Case close(UUID id, String reason, Caller caller, IfMatch ifMatch) {
+        Case supportCase = access.forUpdate(id, caller, ifMatch);
         closeCase(supportCase, caller.email(), reason, false);
         return supportCase;
     }
@@ -93,8 +94,8 @@ public class CaseWorkflow {
     }
 
     @Transactional
-    public Case escalate(UUID id, EscalationReason reason, String justification, Caller caller, Long expectedVersion) {
-        Case supportCase = access.forUpdate(id, caller, expectedVersion);
+    public Case escalate(UUID id, EscalationReason reason, String justification, Caller caller, IfMatch ifMatch) {
+        Case supportCase = access.forUpdate(id, caller, ifMatch);
         if (!supportCase.state.isOpen() || supportCase.state == CaseState.ON_HOLD) {
             throw new CaseRuleException(Kind.CONFLICT, "Not escalable", "Only an active case can be escalated");
         }
@@ -119,8 +120,8 @@ public class CaseWorkflow {
     }
 
     @Transactional
-    public Case deEscalate(UUID id, String reason, Caller caller, Long expectedVersion) {
-        Case supportCase = access.forUpdate(id, caller, expectedVersion);
+    public Case deEscalate(UUID id, String reason, Caller caller, IfMatch ifMatch) {
+        Case supportCase = access.forUpdate(id, caller, ifMatch);
         CaseAccess.requireStaff(caller, "de-escalate a case");
         if (!supportCase.escalated) {
             throw new CaseRuleException(Kind.CONFLICT, "Not escalated", "This case is not escalated");
@@ -135,8 +136,8 @@ public class CaseWorkflow {
     }
 
     @Transactional
-    public Case changePriority(UUID id, Priority priority, String reason, Caller caller, long expectedVersion) {
-        Case supportCase = access.forUpdate(id, caller, expectedVersion);
+    public Case changePriority(UUID id, Priority priority, String reason, Caller caller, IfMatch ifMatch) {
+        Case supportCase = access.forUpdate(id, caller, ifMatch);
         if (!caller.isStaff()) {
             throw priorityIsFixed(supportCase);
         }
@@ -165,8 +166,8 @@ public class CaseWorkflow {
     }
 
     @Transactional
-    public Case assign(UUID id, String assignee, Caller caller, long expectedVersion) {
-        Case supportCase = access.forUpdate(id, caller, expectedVersion);
+    public Case assign(UUID id, String assignee, Caller caller, IfMatch ifMatch) {
+        Case supportCase = access.forUpdate(id, caller, ifMatch);
         CaseAccess.requireStaff(caller, "assign cases");
         if (java.util.Objects.equals(assignee, supportCase.assignee)) {
             return supportCase;
@@ -183,7 +184,7 @@ public class CaseWorkflow {
 
     @Transactional
     public Case answerSurvey(UUID id, int rating, String comment, Caller caller) {
-        Case supportCase = access.forUpdate(id, caller, null);
+        Case supportCase = access.forUpdate(id, caller, IfMatch.NONE);
         if (caller.isStaff()) {
             throw new CaseRuleException(Kind.FORBIDDEN, "Customers only", "The satisfaction survey is for the customer");
         }

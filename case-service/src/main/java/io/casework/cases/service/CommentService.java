@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.casework.cases.config.CaseConfig;
-import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Case;
 import io.casework.cases.domain.CaseRuleException;
 import io.casework.cases.domain.CaseRuleException.Kind;
@@ -15,7 +14,9 @@ import io.casework.cases.domain.Comment;
 import io.casework.cases.domain.Visibility;
 import io.casework.cases.messaging.event.CaseChanges;
 import io.casework.cases.messaging.event.CaseSummary;
-import io.casework.cases.messaging.outbound.EventOutbox;
+import io.casework.messaging.outbox.EventOutbox;
+import io.casework.rest.Caller;
+import io.casework.rest.IfMatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -39,7 +40,7 @@ public class CommentService {
 
     @Transactional
     public Comment add(UUID caseId, String body, Visibility visibility, Caller caller) {
-        Case supportCase = access.forUpdate(caseId, caller, null);
+        Case supportCase = access.forUpdate(caseId, caller, IfMatch.NONE);
         Visibility effective = visibility == null ? Visibility.PUBLIC : visibility;
         if (effective == Visibility.INTERNAL && !caller.isStaff()) {
             throw new CaseRuleException(Kind.FORBIDDEN, "Internal notes are for staff",
@@ -67,7 +68,7 @@ public class CommentService {
         comment.id = UUID.randomUUID();
         comment.caseId = caseId;
         comment.author = caller.email();
-        comment.authorKind = caller.authorKind();
+        comment.authorKind = Comment.AuthorKind.of(caller);
         comment.visibility = effective;
         comment.body = body;
         comment.createdAt = now;

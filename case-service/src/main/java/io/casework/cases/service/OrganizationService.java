@@ -9,14 +9,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.CaseRuleException;
 import io.casework.cases.domain.CaseRuleException.Kind;
 import io.casework.cases.domain.Organization;
 import io.casework.cases.domain.SupportAccess;
 import io.casework.cases.messaging.event.OrganizationEvents;
-import io.casework.cases.messaging.outbound.EventOutbox;
 import io.casework.cases.persistence.OrganizationRepository;
+import io.casework.messaging.outbox.EventOutbox;
+import io.casework.rest.Caller;
+import io.casework.rest.IfMatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -84,9 +85,9 @@ public class OrganizationService {
 
     /** Replaces the given fields; a new end date in the future renews a lapsed contract. */
     @Transactional
-    public Organization update(String id, OrganizationData data, long expectedVersion, Caller caller) {
+    public Organization update(String id, OrganizationData data, IfMatch ifMatch, Caller caller) {
         requirePlatformAdmin(caller);
-        Organization organization = locked(id, expectedVersion);
+        Organization organization = locked(id, ifMatch);
         Instant now = Instant.now();
         if (data.name() != null) {
             organization.name = data.name();
@@ -124,7 +125,7 @@ public class OrganizationService {
     @Transactional
     public Organization setResellerAccess(String id, boolean granted, Caller caller) {
         requireOrganizationAdmin(id, caller);
-        Organization organization = locked(id, null);
+        Organization organization = locked(id, IfMatch.NONE);
         if (organization.resellerAccess != granted) {
             organization.resellerAccess = granted;
             organization.updatedAt = Instant.now();
@@ -145,7 +146,7 @@ public class OrganizationService {
         List<String> ids = Organization.getEntityManager()
                 .createQuery("select o.id from Organization o order by o.id", String.class).getResultList();
         for (String id : ids) {
-            Organization organization = locked(id, null);
+            Organization organization = locked(id, IfMatch.NONE);
             outbox.record(OrganizationEvents.Announced.TYPE, id, new OrganizationEvents.Announced(summary(organization),
                     organization.resellerSince, OrganizationEvents.Announced.REPUBLISH, caller.email(), Instant.now()));
         }
@@ -161,7 +162,7 @@ public class OrganizationService {
     @Transactional
     public SupportAccess grant(String id, String email, SupportAccess.Role role, Caller caller) {
         requireOrganizationAdmin(id, caller);
-        Organization organization = locked(id, null);
+        Organization organization = locked(id, IfMatch.NONE);
         String address = email.toLowerCase(Locale.ROOT);
         if (!organization.ownsDomainOf(address)) {
             throw new CaseRuleException(Kind.INVALID, "Address outside the organization",
@@ -190,7 +191,7 @@ public class OrganizationService {
     @Transactional
     public void revoke(String id, String email, Caller caller) {
         requireOrganizationAdmin(id, caller);
-        Organization organization = locked(id, null);
+        Organization organization = locked(id, IfMatch.NONE);
         String address = email.toLowerCase(Locale.ROOT);
         SupportAccess access = organizations.grant(id, address);
         if (access == null) {
@@ -219,12 +220,12 @@ public class OrganizationService {
                 new OrganizationEvents.ResellerChanged(summary(organization), previous, caller.email(), now));
     }
 
-    private Organization locked(String id, Long expectedVersion) {
+    private Organization locked(String id, IfMatch ifMatch) {
         Organization organization = organizations.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (organization == null) {
             throw new NotFoundException("Organization " + id + " not found");
         }
-        if (expectedVersion != null && expectedVersion != organization.version) {
+        if (!ifMatch.allows(organization.version)) {
             throw new CaseRuleException(Kind.PRECONDITION_FAILED, "Stale version",
                     "The organization changed since you read it: read it again and retry");
         }

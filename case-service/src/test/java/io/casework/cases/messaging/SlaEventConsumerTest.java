@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.casework.cases.persistence.ProcessedMessage;
+import io.casework.messaging.inbox.ProcessedMessage;
 import io.casework.testsupport.EventTap;
 import io.casework.testsupport.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;

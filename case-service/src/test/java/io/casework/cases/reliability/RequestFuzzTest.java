@@ -4,17 +4,16 @@ import static io.casework.cases.CaseApi.ALICE;
 import static io.casework.cases.CaseApi.ROOT;
 import static io.casework.cases.CaseApi.SAM;
 import static io.restassured.RestAssured.given;
-
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 

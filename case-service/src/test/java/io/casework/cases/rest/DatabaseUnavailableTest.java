@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.casework.rest.DatabaseUnavailableMapper;
 import io.agroal.api.AgroalDataSource;
 import io.casework.cases.domain.Case;
-import io.casework.cases.persistence.OutboxEvent;
+import io.casework.messaging.outbox.OutboxEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

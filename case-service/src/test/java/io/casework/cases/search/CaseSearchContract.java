@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
-import io.casework.cases.domain.Caller;
+import io.casework.rest.Caller;
 import io.casework.cases.search.CaseSearch.CaseFilter;
 import io.casework.cases.search.CaseSearch.Hit;
 import io.casework.cases.search.CaseSearch.Sort;

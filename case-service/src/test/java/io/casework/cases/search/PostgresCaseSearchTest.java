@@ -15,11 +15,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
-import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Case;
 import io.casework.cases.search.CaseSearch.CaseFilter;
 import io.casework.cases.search.CaseSearch.Cursor;
 import io.casework.cases.search.CaseSearch.Sort;
+import io.casework.rest.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

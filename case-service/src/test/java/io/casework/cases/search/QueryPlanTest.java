@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
-import io.casework.cases.domain.Caller;
 import io.casework.cases.domain.Case;
 import io.casework.cases.domain.Comment;
 import io.casework.cases.domain.CaseState;
@@ -28,6 +27,7 @@ import io.casework.cases.domain.Priority;
 import io.casework.cases.search.CaseSearch.CaseFilter;
 import io.casework.cases.search.CaseSearch.Cursor;
 import io.casework.cases.search.CaseSearch.Sort;
+import io.casework.rest.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -194,6 +194,37 @@ public final class Report {
             }
             md.append("\nPlot: [event-flow.svg](event-flow.svg)\n");
             Files.writeString(dir.resolve("event-flow.svg"), flowSvg(flow));
+            Path cpu = dir.resolve("flow").resolve("cpu.csv");
+            if (Files.exists(cpu) && flow.filed > 0) {
+                md.append("\n### CPU per filed case, every consumer done and the mail accepted by SMTP\n\n");
+                md.append("Each stack process's CPU time (with its children) from the start of the flow until the stack was idle again, ")
+                        .append("minus its own idle rate over that window, divided by the cases filed (as ")
+                        .append("`/work/shared/tools/cpu-per-case` measures). The load generator and the benchmark gateway are not counted.\n\n");
+                md.append("| process | ms per filed case | idle baseline, ms per case |\n|---|---|---|\n");
+                double total = 0;
+                List<String[]> rows = new ArrayList<>(csv(cpu));
+                rows.sort((a, b) -> Double.compare(Double.parseDouble(b[1]) - Double.parseDouble(b[2]),
+                        Double.parseDouble(a[1]) - Double.parseDouble(a[2])));
+                for (String[] row : rows) {
+                    double busy = (Double.parseDouble(row[1]) - Double.parseDouble(row[2])) / flow.filed;
+                    total += busy;
+                    md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", row[0], busy, Double.parseDouble(row[2]) / flow.filed));
+                }
+                md.append(String.format(Locale.ROOT, "| **whole stack** | **%.2f** | |%n", total));
+            }
+            Path statements = dir.resolve("flow").resolve("statements.csv");
+            if (Files.exists(statements) && flow.filed > 0) {
+                md.append("\n### SQL statements per filed case (pg_stat_statements, same window)\n\n");
+                md.append("| database | statements per case | execution ms per case |\n|---|---|---|\n");
+                double calls = 0;
+                for (String[] row : csv(statements)) {
+                    calls += Double.parseDouble(row[1]);
+                    md.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f |%n", row[0], Double.parseDouble(row[1]) / flow.filed,
+                            Double.parseDouble(row[2]) / flow.filed));
+                }
+                md.append(String.format(Locale.ROOT, "| **all four** | **%.1f** | |%n", calls / flow.filed))
+                        .append("\nThe most frequent statements: `flow/statements-top.csv`.\n");
+            }
         }
 
         if (!startup.isEmpty()) {

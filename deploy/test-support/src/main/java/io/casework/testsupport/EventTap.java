@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -64,15 +66,27 @@ public final class EventTap {
      * application/cloudevents+json}) and waits for the broker's acknowledgement.
      */
     public static void send(String topic, String key, String value) {
+        sendAll(topic, List.of(Map.entry(key, value)));
+    }
+
+    /** Publishes (key, value) records in this order with one producer, so that a consumer is likely to poll them together. */
+    public static void sendAll(String topic, List<Map.Entry<String, String>> records) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaServer.bootstrapServers());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            record.headers().add("content-type", "application/cloudevents+json; charset=utf-8".getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
+            List<Future<?>> sent = new ArrayList<>();
+            for (Map.Entry<String, String> entry : records) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, entry.getKey(), entry.getValue());
+                record.headers().add("content-type", "application/cloudevents+json; charset=utf-8".getBytes(StandardCharsets.UTF_8));
+                sent.add(producer.send(record));
+            }
+            for (Future<?> each : sent) {
+                each.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot publish to " + topic, e);
         }

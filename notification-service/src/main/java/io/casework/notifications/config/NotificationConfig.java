@@ -33,12 +33,38 @@ public interface NotificationConfig {
     @WithDefault("P30D")
     Duration surveyLinkValidity();
 
-    /**
-     * Case events handled at once (of different cases: one case's events are handled one after another, in order).
-     * Each holds up to two database connections while its mail is sent, so keep it well below the pool's size.
-     */
-    @WithDefault("8")
-    int inboundConcurrency();
+    /** Sending mail (MailSender). */
+    Mail mail();
+
+    interface Mail {
+
+        /** How often the sender looks for due mail without being woken (retries, leases that ended). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Most deliveries claimed, and sent at once, in one pass (the mailer keeps quarkus.mailer.max-pool-size connections). */
+        @WithDefault("50")
+        int batchSize();
+
+        /** Attempts before a delivery is DEAD and waits for ops. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Wait after the first failed attempt; it doubles after each further one. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** Longest wait between two attempts (8 attempts: about 5 minutes in all). */
+        @WithDefault("1m")
+        Duration maxBackoff();
+
+        /**
+         * How long an attempt may take before another sender may take the delivery over (and send it again, with the same
+         * Message-ID): longer than the SMTP conversation (quarkus.mailer.timeout) and a short database outage.
+         */
+        @WithDefault("1m")
+        Duration lease();
+    }
 
     /** Partner webhooks. */
     Webhooks webhooks();

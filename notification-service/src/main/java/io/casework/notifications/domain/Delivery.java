@@ -12,8 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The mail one event caused for one recipient, and how sending it went. Unique per (event, recipient):
- * a redelivered event finds its row and does not mail again. The body is never stored.
+ * The mail one event caused for one recipient, and how sending it went. Unique per (event, recipient): a redelivered
+ * event finds its row and does not mail again. The rendered mail is kept until the SMTP server accepted it or refused
+ * it for good, then erased. Written by the event's handler (PENDING, in the event's transaction) and by MailSender.
  */
 @Entity
 @Table(name = "delivery")
@@ -73,4 +74,27 @@ public class Delivery extends PanacheEntityBase {
     /** The Message-ID header, the same on every attempt for this (event, recipient). */
     @Column(name = "smtp_message_id")
     public String smtpMessageId;
+
+    /** The aggregate (case, known issue or organization): a recipient's mails of one go out in recording order. */
+    @Column(name = "order_key")
+    public String orderKey;
+
+    /** PENDING and FAILED: when it is due; SENDING: when the attempt's lease ends. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    /** When the last attempt started (recorded before the SMTP conversation). */
+    @Column(name = "attempted_at")
+    public Instant attemptedAt;
+
+    /** The rendered mail until it is accepted or refused for good; null after. */
+    @Column(name = "mail_text")
+    public String mailText;
+
+    @Column(name = "mail_html")
+    public String mailHtml;
+
+    /** Extra mail headers (List-Unsubscribe, ...) as a JSON object. */
+    @Column(name = "mail_headers")
+    public String mailHeaders;
 }

@@ -1,5 +1,6 @@
 package io.casework.notifications.observability;
 
+import io.casework.messaging.observability.AfterCommit;
 import io.casework.notifications.domain.NotificationKind;
 import io.casework.notifications.domain.WebhookDeliveryStatus;
 import io.micrometer.core.instrument.Counter;
@@ -8,9 +9,8 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Business metrics of mail, by notification kind, counted once the outcome is committed (DeliveryLog commits each
- * outcome in a transaction of its own, before these are called; a dead letter counts when its park commits):
- * {@code casework_mails_sent_total}, {@code casework_mails_failed_total} (an attempt failed; the event is retried),
+ * Business metrics of mail, by notification kind, counted once MailSender committed the outcome of an attempt:
+ * {@code casework_mails_sent_total}, {@code casework_mails_failed_total} (an attempt failed; it is retried),
  * {@code casework_mails_rejected_total} (the recipient was refused for good) and
  * {@code casework_mails_dead_lettered_total} (every retry failed; the delivery waits for ops).
  * Webhook attempts are counted by {@code casework_webhooks_attempts_total} (by outcome) in WebhookSender.
@@ -37,7 +37,7 @@ public class NotificationMetrics {
         }
     }
 
-    /** Called after DeliveryLog committed the outcome. */
+    /** Called after MailSender committed the outcome. */
     public void sent(NotificationKind kind) {
         counter("sent", kind.name()).increment();
     }
@@ -50,7 +50,7 @@ public class NotificationMetrics {
         counter("rejected", kind.name()).increment();
     }
 
-    /** Deliveries of one event that gave up, counted when the event is parked. */
+    /** Deliveries that gave up (DEAD), counted once that is committed. */
     public void deadLettered(int deliveries) {
         if (deliveries > 0) {
             AfterCommit.run(() -> counter("dead_lettered", null).increment(deliveries));

@@ -20,8 +20,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -65,11 +65,11 @@ public class DeliveryResource {
     @Path("{id}/retry")
     @RolesAllowed({ "ops", "admin" })
     @Operation(operationId = "retryDelivery", summary = "Retry a dead delivery",
-            description = "Renders the mail again from the event that caused it and sends it now. Only for deliveries in "
-                    + "status DEAD; a mail already sent is never sent twice.")
+            description = "Sends the mail that was rendered for it now, with the same Message-ID. Only for deliveries in "
+                    + "status DEAD; a mail already sent is never sent again by a retry.")
     @APIResponse(responseCode = "200", description = "Sent; the delivery as it now is")
     @APIResponse(responseCode = "404", description = "No such delivery (problem+json)")
-    @APIResponse(responseCode = "409", description = "Not DEAD, or the event no longer causes this mail (problem+json)")
+    @APIResponse(responseCode = "409", description = "Not DEAD (problem+json)")
     @APIResponse(responseCode = "503", description = "The SMTP server still fails; the delivery stays DEAD (problem+json)")
     public DeliveryResponse retry(@Parameter(description = "The delivery", example = "0b9a4f1e-8f5c-4a53-9c4e-0d2b1f5e7a11")
             @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id) {

@@ -13,8 +13,9 @@ import io.casework.notifications.domain.Language;
 import io.casework.notifications.domain.Preference;
 import io.casework.notifications.rest.dto.PreferencesRequest;
 import io.casework.notifications.rest.dto.PreferencesResponse;
-import io.casework.notifications.service.IfMatch;
 import io.casework.notifications.service.PreferenceService;
+import io.casework.rest.CallerFactory;
+import io.casework.rest.IfMatch;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.validation.Valid;
@@ -81,7 +82,7 @@ public class PreferenceResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context UriInfo uri) {
         PreferenceService.Saved saved = service.save(callers.current().email(),
-                Language.of(request.language()).orElseThrow(), request.caseUpdates(), new IfMatch(ifMatch));
+                Language.of(request.language()).orElseThrow(), request.caseUpdates(), IfMatch.of(ifMatch));
         Response.ResponseBuilder response = saved.created()
                 ? Response.created(uri.getAbsolutePath())
                 : Response.ok();

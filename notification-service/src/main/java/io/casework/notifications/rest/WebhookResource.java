@@ -19,6 +19,7 @@ import io.casework.notifications.rest.dto.WebhookRequest;
 import io.casework.notifications.rest.dto.WebhookResponse;
 import io.casework.notifications.rest.dto.WebhookSecretRotatedResponse;
 import io.casework.notifications.service.WebhookService;
+import io.casework.rest.CallerFactory;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -6,20 +6,20 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.casework.messaging.inbox.MalformedEventException;
 import io.casework.notifications.messaging.event.CaseChanged;
 import io.casework.notifications.messaging.event.CaseOpened;
 import io.casework.notifications.messaging.event.ContractChanged;
 import io.casework.notifications.messaging.event.IncidentChanged;
 import io.casework.notifications.messaging.event.SlaAlerted;
 import io.casework.notifications.messaging.event.SlaTargetsSet;
-import io.casework.notifications.messaging.inbound.MalformedEventException;
 import io.cloudevents.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
  * Decides which mails an event causes (from the event and what the service knows now) and hands each to
- * {@link MailDelivery}. Used by the event handlers and by the ops retry of a dead letter.
+ * {@link MailQueue}. Used by the event handlers and by the ops retry of a legacy dead letter.
  */
 @ApplicationScoped
 public class NotificationService {
@@ -34,16 +34,14 @@ public class NotificationService {
     private final SlaNotifications sla;
     private final IncidentNotifications incidents;
     private final ContractNotifications contracts;
-    private final MailDelivery delivery;
     private final ObjectMapper json;
 
     NotificationService(CaseNotifications cases, SlaNotifications sla, IncidentNotifications incidents,
-            ContractNotifications contracts, MailDelivery delivery, ObjectMapper json) {
+            ContractNotifications contracts, ObjectMapper json) {
         this.cases = cases;
         this.sla = sla;
         this.incidents = incidents;
         this.contracts = contracts;
-        this.delivery = delivery;
         this.json = json;
     }
 
@@ -68,28 +66,6 @@ public class NotificationService {
                     contracts.changed(id, event.getType(), read(event, ContractChanged.class));
             default -> List.of();
         };
-    }
-
-    /**
-     * Sends every mail. A failure does not stop the others: they get their mail now, and the retried event
-     * then mails only those still missing it. Throws the first failure (others suppressed) when any failed.
-     */
-    public void deliverAll(List<Notification> notifications) {
-        MailDeliveryException failure = null;
-        for (Notification notification : notifications) {
-            try {
-                delivery.deliver(notification);
-            } catch (MailDeliveryException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
     }
 
     public <T> T read(CloudEvent event, Class<T> type) {

@@ -3,14 +3,15 @@ package io.casework.notifications.service;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.casework.messaging.outbox.EventOutbox;
 import io.casework.notifications.domain.EmailAddresses;
 import io.casework.notifications.domain.Language;
 import io.casework.notifications.domain.PreconditionRequiredException;
 import io.casework.notifications.domain.Preference;
 import io.casework.notifications.domain.StaleVersionException;
 import io.casework.notifications.messaging.event.PreferencesChanged;
-import io.casework.notifications.messaging.outbound.EventOutbox;
 import io.casework.notifications.persistence.PreferenceRepository;
+import io.casework.rest.IfMatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;

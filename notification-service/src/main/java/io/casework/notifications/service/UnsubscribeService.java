@@ -3,10 +3,10 @@ package io.casework.notifications.service;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.casework.messaging.outbox.EventOutbox;
 import io.casework.notifications.domain.Subscription;
 import io.casework.notifications.mail.SignedLinks;
 import io.casework.notifications.messaging.event.Unsubscribed;
-import io.casework.notifications.messaging.outbound.EventOutbox;
 import io.casework.notifications.persistence.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -20,8 +20,9 @@ import jakarta.transaction.Transactional;
 /**
  * Queues a case event for the webhooks of the partner that may see the case (case-service's reseller rule:
  * it manages the case's organization now, the organization grants it access, and it already managed it when
- * the case was filed). Runs in a transaction of its own, before the mails, so that an SMTP outage neither
- * holds up nor loses webhook deliveries; the (webhook, event) key makes running it again harmless.
+ * the case was filed). Runs in the transaction of the event's batch (CaseEventConsumer); mails are only queued there
+ * too, so an SMTP outage neither holds up nor loses webhook deliveries; the (webhook, event) key makes running it
+ * again harmless.
  */
 @ApplicationScoped
 public class WebhookFanOut {
@@ -44,7 +45,7 @@ public class WebhookFanOut {
     }
 
     /** Queues {@code payload} (the event as received) for each webhook that should get it; returns how many. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.MANDATORY)
     public int enqueue(CloudEvent event, String payload) {
         if (!WebhookEventTypes.CASE_EVENTS.contains(event.getType())) {
             return 0;

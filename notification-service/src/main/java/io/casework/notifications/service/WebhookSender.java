@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
 
+import io.casework.messaging.outbox.OutboxRelay;
 import io.casework.notifications.config.NotificationConfig;
 import io.casework.notifications.domain.Webhook;
 import io.casework.notifications.domain.WebhookDelivery;
@@ -39,7 +40,7 @@ import jakarta.enterprise.event.TransactionPhase;
 public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
-    private static final String CONTENT_TYPE = "application/cloudevents+json; charset=utf-8";
+    private static final String CONTENT_TYPE = OutboxRelay.CLOUDEVENTS_CONTENT_TYPE;
 
     /** Signal fired in a transaction that queued deliveries. */
     public record DeliveriesQueued() {

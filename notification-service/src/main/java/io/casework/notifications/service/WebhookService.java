@@ -13,7 +13,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.casework.notifications.config.NotificationConfig;
-import io.casework.notifications.domain.Caller;
 import io.casework.notifications.domain.Webhook;
 import io.casework.notifications.domain.WebhookDelivery;
 import io.casework.notifications.domain.WebhookEventTypes;
@@ -21,6 +20,7 @@ import io.casework.notifications.domain.WebhookSignature;
 import io.casework.notifications.messaging.event.WebhookTested;
 import io.casework.notifications.persistence.WebhookDeliveryRepository;
 import io.casework.notifications.persistence.WebhookRepository;
+import io.casework.rest.Caller;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;

@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.casework.messaging.inbox.ProcessedMessage;
 import io.casework.notifications.Events;
 import io.casework.notifications.Mails;
 import io.casework.notifications.OrgEvents;
 import io.casework.notifications.SmtpServer;
 import io.casework.notifications.domain.Delivery;
-import io.casework.notifications.persistence.ProcessedMessage;
 import io.casework.testsupport.EventContract;
 import io.casework.testsupport.EventTap;
 import io.quarkus.narayana.jta.QuarkusTransaction;

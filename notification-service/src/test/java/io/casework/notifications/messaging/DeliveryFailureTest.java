@@ -28,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** What happens when mail cannot be delivered: refused addresses, SMTP outages, and giving up. */
 @QuarkusTest
-class DeliveryFailureTest {
+public class DeliveryFailureTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(40);
     static final String SAM = Tokens.of("sam@casework.example", "casework", "agent");
@@ -146,7 +146,7 @@ class DeliveryFailureTest {
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
-    static io.restassured.response.ValidatableResponse deliveries(UUID caseId) {
+    public static io.restassured.response.ValidatableResponse deliveries(UUID caseId) {
         return given().auth().oauth2(SAM).queryParam("caseId", caseId.toString())
                 .get("/api/v1/notifications/deliveries").then().statusCode(200);
     }

@@ -29,13 +29,13 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.casework.messaging.inbox.ProcessedMessage;
 import io.casework.notifications.CaseEvents;
 import io.casework.notifications.Events;
 import io.casework.notifications.Events.TestCase;
 import io.casework.notifications.Mails;
 import io.casework.notifications.SmtpServer;
 import io.casework.notifications.mail.SignedLinks;
-import io.casework.notifications.persistence.ProcessedMessage;
 import io.casework.testsupport.EventTap;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -13,10 +13,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.casework.messaging.inbox.ProcessedMessage;
 import io.casework.notifications.Events;
 import io.casework.notifications.OrgEvents;
 import io.casework.notifications.domain.Organization;
-import io.casework.notifications.persistence.ProcessedMessage;
 import io.casework.testsupport.EventTap;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -15,12 +15,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.casework.messaging.inbox.ProcessedMessage;
 import io.casework.notifications.Events;
 import io.casework.notifications.Events.TestCase;
 import io.casework.notifications.Mails;
 import io.casework.notifications.SmtpServer;
 import io.casework.notifications.domain.KnownCase;
-import io.casework.notifications.persistence.ProcessedMessage;
 import io.casework.testsupport.EventTap;
 import io.casework.testsupport.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.casework.messaging.inbox.ProcessedMessage;
 import io.casework.notifications.CaseEvents;
 import io.casework.notifications.Events;
 import io.casework.notifications.Events.TestCase;
@@ -29,7 +30,6 @@ import io.casework.notifications.WebhookReceiver;
 import io.casework.notifications.domain.Webhook;
 import io.casework.notifications.domain.WebhookDelivery;
 import io.casework.notifications.domain.WebhookSignature;
-import io.casework.notifications.persistence.ProcessedMessage;
 import io.casework.testsupport.EventContract;
 import io.casework.testsupport.EventTap;
 import io.casework.testsupport.Tokens;

@@ -14,14 +14,17 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.casework.messaging.observability.OutboxMetrics;
+import io.casework.messaging.outbox.OutboxRecorded;
 import io.casework.sla.domain.Metric;
 import io.casework.sla.messaging.event.TargetChanged;
-import io.casework.sla.messaging.outbound.EventOutbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 /**
  * Business metrics of SLAs. {@code casework_sla_warnings_total} and {@code casework_sla_breaches_total} (by priority
@@ -67,9 +70,9 @@ public class SlaMetrics {
                 .register(registry);
     }
 
-    /** Called with the events written to the outbox in one go; counts warnings and breaches once they commit. */
-    public void recorded(List<EventOutbox.Outgoing> events) {
-        for (EventOutbox.Outgoing event : events) {
+    /** Counts warnings and breaches once the transaction that recorded them committed. */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxRecorded recorded) {
+        for (OutboxRecorded.Recorded event : recorded.events()) {
             if (event.data() instanceof TargetChanged target) {
                 String name = switch (event.type()) {
                     case TargetChanged.WARNING -> "casework.sla.warnings";
@@ -77,7 +80,7 @@ public class SlaMetrics {
                     default -> null;
                 };
                 if (name != null) {
-                    AfterCommit.run(() -> counter(name, target.priority(), target.metric()).increment());
+                    counter(name, target.priority(), target.metric()).increment();
                 }
             }
         }

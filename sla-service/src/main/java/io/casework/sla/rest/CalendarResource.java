@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.casework.rest.CallerFactory;
 import io.casework.rest.StrictJson;
 import io.casework.sla.domain.calendar.BusinessCalendar;
 import io.casework.sla.domain.calendar.BusinessDuration;

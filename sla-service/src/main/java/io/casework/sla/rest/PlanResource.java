@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.casework.rest.CallerFactory;
+import io.casework.rest.IfMatch;
 import io.casework.sla.domain.Plan;
 import io.casework.sla.rest.dto.PlanResponse;
 import io.casework.sla.rest.dto.PutPlanRequest;
@@ -71,7 +73,7 @@ public class PlanResource {
         EntityTag etag = listTag(plans);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
-            return EntityTags.unlessRefused(notModified);
+            return IfMatch.unlessRefused(notModified, "If-Match does not match the current ETag").build();
         }
         return Response.ok(plans.stream().map(PlanResponse::from).toList()).tag(etag).build();
     }
@@ -88,10 +90,10 @@ public class PlanResource {
     @APIResponse(responseCode = "404", description = "No such plan")
     public Response get(@Parameter(example = "premier") @PathParam("id") String id, @Context Request request) {
         Plan plan = service.get(id);
-        EntityTag etag = EntityTags.ofVersion(plan.version);
+        EntityTag etag = IfMatch.etag(plan.version);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
-            return EntityTags.unlessRefused(notModified);
+            return IfMatch.unlessRefused(notModified, "If-Match does not match the current ETag").build();
         }
         return Response.ok(PlanResponse.from(plan)).tag(etag).build();
     }
@@ -120,11 +122,11 @@ public class PlanResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Valid @NotNull PutPlanRequest request, @Context UriInfo uri) {
         PlanService.Replaced result = service.replace(id, request.toDefinition(),
-                EntityTags.precondition(ifMatch, ifNoneMatch), callers.current());
+                IfMatch.of(ifMatch, ifNoneMatch), callers.current());
         Response.ResponseBuilder response = result.created()
                 ? Response.created(uri.getAbsolutePath())
                 : Response.ok();
-        return response.tag(EntityTags.ofVersion(result.plan().version)).entity(PlanResponse.from(result.plan())).build();
+        return response.tag(IfMatch.etag(result.plan().version)).entity(PlanResponse.from(result.plan())).build();
     }
 
     /** Changes when any plan is added or replaced: every replace bumps that plan's revision. */

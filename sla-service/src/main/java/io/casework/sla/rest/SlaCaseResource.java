@@ -7,8 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.casework.rest.Caller;
+import io.casework.rest.CallerFactory;
 import io.casework.sla.domain.CaseSla;
-import io.casework.sla.domain.Caller;
 import io.casework.sla.domain.SlaClock;
 import io.casework.sla.domain.calendar.BusinessCalendar;
 import io.casework.sla.rest.dto.CaseSlaResponse;

@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.casework.rest.Caller;
 import io.casework.sla.domain.CalendarOverride;
-import io.casework.sla.domain.Caller;
 import io.casework.sla.domain.calendar.BusinessCalendar;
 import io.casework.sla.domain.calendar.CalendarCompiler;
 import io.casework.sla.domain.calendar.CalendarDefinition;
 import io.casework.sla.domain.calendar.Calendars;
 import io.casework.sla.domain.calendar.DateOverride;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
+import io.casework.messaging.outbox.EventOutbox;
 import io.casework.sla.config.SlaConfig;
 import io.casework.sla.domain.CaseSla;
 import io.casework.sla.domain.ClockState;
@@ -21,7 +22,6 @@ import io.casework.sla.domain.calendar.BusinessCalendar;
 import io.casework.sla.messaging.event.ClockStarted;
 import io.casework.sla.messaging.event.TargetChanged;
 import io.casework.sla.messaging.event.TargetsSet;
-import io.casework.sla.messaging.outbound.EventOutbox;
 import io.casework.sla.persistence.SlaClockRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -3,7 +3,9 @@ package io.casework.sla.service;
 import java.util.List;
 import java.util.Map;
 
-import io.casework.sla.domain.Caller;
+import io.casework.messaging.outbox.EventOutbox;
+import io.casework.rest.Caller;
+import io.casework.rest.IfMatch;
 import io.casework.sla.domain.Plan;
 import io.casework.sla.domain.PlanNotFoundException;
 import io.casework.sla.domain.PlanPreconditionFailedException;
@@ -11,7 +13,6 @@ import io.casework.sla.domain.PlanPreconditionRequiredException;
 import io.casework.sla.domain.PlanTarget;
 import io.casework.sla.domain.Priority;
 import io.casework.sla.messaging.event.PlanUpdated;
-import io.casework.sla.messaging.outbound.EventOutbox;
 import io.casework.sla.persistence.PlanRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -47,20 +48,20 @@ public class PlanService {
 
     /** Creates plan {@code id} or replaces it whole; an existing plan is only replaced at the revision the client saw. */
     @Transactional
-    public Replaced replace(String id, PlanDefinition definition, Precondition precondition, Caller caller) {
+    public Replaced replace(String id, PlanDefinition definition, IfMatch precondition, Caller caller) {
         plans.lockForWrite(id);
         Plan plan = plans.findWithTargets(id).orElse(null);
         boolean created = plan == null;
         if (created) {
-            if (precondition.hasIfMatch()) {
+            if (precondition.present()) {
                 throw new PlanPreconditionFailedException("Plan " + id + " does not exist, so If-Match cannot hold");
             }
             plan = Plan.create(id);
         } else {
-            if (precondition.ifNoneMatchAny()) {
+            if (precondition.createOnly()) {
                 throw new PlanPreconditionFailedException("Plan " + id + " already exists (If-None-Match: *)");
             }
-            if (!precondition.hasIfMatch()) {
+            if (!precondition.present()) {
                 throw new PlanPreconditionRequiredException("Plan " + id + " exists: send If-Match with its ETag (\""
                         + plan.version + "\") to replace it");
             }

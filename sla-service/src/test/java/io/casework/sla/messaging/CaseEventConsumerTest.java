@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.casework.sla.persistence.OutboxEvent;
-import io.casework.sla.persistence.ProcessedMessage;
+import io.casework.messaging.inbox.ProcessedMessage;
+import io.casework.messaging.outbox.OutboxEvent;
 import io.casework.testsupport.EventContract;
 import io.casework.testsupport.EventTap;
 import io.casework.testsupport.Tokens;

@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.casework.messaging.inbox.ProcessedMessage;
 import io.casework.sla.domain.OrganizationPlan;
-import io.casework.sla.persistence.ProcessedMessage;
 import io.casework.testsupport.EventContract;
 import io.casework.testsupport.EventTap;
 import io.casework.testsupport.Tokens;

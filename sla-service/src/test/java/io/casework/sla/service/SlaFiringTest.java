@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import io.casework.messaging.outbox.OutboxEvent;
 import io.casework.sla.domain.Priority;
-import io.casework.sla.persistence.OutboxEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 

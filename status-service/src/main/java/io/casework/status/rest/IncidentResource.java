@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.casework.rest.CallerFactory;
+import io.casework.rest.IfMatch;
 import io.casework.status.domain.Incident;
 import io.casework.status.rest.dto.IncidentResponse;
 import io.casework.status.rest.dto.PostmortemRequest;
@@ -76,7 +78,7 @@ public class IncidentResource {
             @Parameter(description = "From the Link header of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         IncidentCursor after = IncidentCursor.decode(cursor);
-        List<Incident> page = service.list(callers.audience(), after == null ? null : after.createdAt(),
+        List<Incident> page = service.list(Audiences.of(callers), after == null ? null : after.createdAt(),
                 after == null ? null : after.id(), limit + 1);
         boolean more = page.size() > limit;
         List<Incident> shown = more ? page.subList(0, limit) : page;
@@ -98,7 +100,7 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentResponse.class)))
     @APIResponse(responseCode = "404", description = "No such incident")
     public Response get(@PathParam("id") UUID id) {
-        Incident incident = service.get(id, callers.audience());
+        Incident incident = service.get(id, Audiences.of(callers));
         return Response.ok(IncidentResponse.from(incident)).tag(etag(incident)).build();
     }
 
@@ -136,7 +138,7 @@ public class IncidentResource {
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the incident as read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull UpdateIncidentRequest request) {
-        Incident incident = service.update(id, IfMatch.parse(ifMatch),
+        Incident incident = service.update(id, IfMatch.of(ifMatch).required("incident"),
                 new IncidentService.UpdateIncident(request.state(), request.message()), callers.current());
         return Response.ok(IncidentResponse.from(incident)).tag(etag(incident)).build();
     }
@@ -154,7 +156,7 @@ public class IncidentResource {
     public Response publishDraft(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the draft as read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PublishDraftRequest request) {
-        Incident incident = service.publishDraft(id, IfMatch.parse(ifMatch), new IncidentService.PublishDraft(request.title(),
+        Incident incident = service.publishDraft(id, IfMatch.of(ifMatch).required("incident"), new IncidentService.PublishDraft(request.title(),
                 request.summary(), request.severity(), request.impact(), request.visibility(), request.regions(),
                 request.state(), request.message()), callers.current());
         return Response.ok(IncidentResponse.from(incident)).tag(etag(incident)).build();
@@ -173,7 +175,7 @@ public class IncidentResource {
     public Response attachPostmortem(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the incident as read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PostmortemRequest request) {
-        Incident incident = service.attachPostmortem(id, IfMatch.parse(ifMatch),
+        Incident incident = service.attachPostmortem(id, IfMatch.of(ifMatch).required("incident"),
                 new IncidentService.AttachPostmortem(blankToNull(request.url()), blankToNull(request.summary())),
                 callers.current());
         return Response.ok(IncidentResponse.from(incident)).tag(etag(incident)).build();

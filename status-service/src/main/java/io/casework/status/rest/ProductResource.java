@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.casework.rest.CallerFactory;
 import io.casework.status.config.StatusConfig;
 import io.casework.status.domain.Product;
 import io.casework.status.domain.ProductNotFoundException;

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.casework.rest.CallerFactory;
 import io.casework.status.config.StatusConfig;
 import io.casework.status.rest.board.BoardCache;
 import io.casework.status.rest.board.Conditional;
@@ -115,7 +116,7 @@ public class StatusBoardResource {
                     + "Last-Event-ID to receive what was missed.")
     public void stream(@Parameter(description = "The id of the last event received") @HeaderParam("Last-Event-ID") String lastEventId,
             @Context SseEventSink sink, @Context Sse sse) {
-        stream.listen(sink, sse, callers.audience(), parseEventId(lastEventId));
+        stream.listen(sink, sse, Audiences.of(callers), parseEventId(lastEventId));
     }
 
     @GET

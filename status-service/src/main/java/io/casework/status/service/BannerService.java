@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.casework.status.domain.Caller;
+import io.casework.rest.Caller;
 import io.casework.status.domain.Incident;
 import io.casework.status.persistence.IncidentRepository;
 import io.casework.status.persistence.OrganizationProductRepository;

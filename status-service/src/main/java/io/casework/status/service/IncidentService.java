@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.LongPredicate;
 
+import io.casework.messaging.outbox.EventOutbox;
+import io.casework.rest.Caller;
+import io.casework.rest.IfMatch;
 import io.casework.status.config.StatusConfig;
 import io.casework.status.domain.Audience;
-import io.casework.status.domain.Caller;
 import io.casework.status.domain.Impact;
 import io.casework.status.domain.Incident;
 import io.casework.status.domain.IncidentKind;
@@ -28,7 +29,6 @@ import io.casework.status.messaging.event.IncidentPublished;
 import io.casework.status.messaging.event.IncidentUpdated;
 import io.casework.status.messaging.event.PostmortemPublished;
 import io.casework.status.messaging.event.ProductStatusChanged;
-import io.casework.status.messaging.outbound.EventOutbox;
 import io.casework.status.persistence.IncidentRepository;
 import io.casework.status.persistence.ProductRepository;
 import io.casework.status.persistence.StatusRevisionRepository;
@@ -131,7 +131,7 @@ public class IncidentService {
 
     /** Publishes a draft with the publisher's first message (and corrections): from now on it is like any incident. */
     @Transactional
-    public Incident publishDraft(UUID id, LongPredicate ifMatch, PublishDraft command, Caller caller) {
+    public Incident publishDraft(UUID id, IfMatch ifMatch, PublishDraft command, Caller caller) {
         Incident incident = lockMatching(id, ifMatch);
         if (!incident.draft) {
             throw IncidentRuleException.notDraft(incident.number);
@@ -180,7 +180,7 @@ public class IncidentService {
      * If-Match): a publisher never overwrites an update they have not seen.
      */
     @Transactional
-    public Incident update(UUID id, LongPredicate ifMatch, UpdateIncident command, Caller caller) {
+    public Incident update(UUID id, IfMatch ifMatch, UpdateIncident command, Caller caller) {
         Incident incident = lockMatching(id, ifMatch);
         if (incident.draft) {
             throw IncidentRuleException.draft(incident.number);
@@ -200,7 +200,7 @@ public class IncidentService {
 
     /** Attaches (or replaces) the incident report of a resolved incident and announces it. */
     @Transactional
-    public Incident attachPostmortem(UUID id, LongPredicate ifMatch, AttachPostmortem command, Caller caller) {
+    public Incident attachPostmortem(UUID id, IfMatch ifMatch, AttachPostmortem command, Caller caller) {
         Incident incident = lockMatching(id, ifMatch);
         if (incident.draft) {
             throw IncidentRuleException.draft(incident.number);
@@ -245,9 +245,9 @@ public class IncidentService {
         return incident;
     }
 
-    private Incident lockMatching(UUID id, LongPredicate ifMatch) {
+    private Incident lockMatching(UUID id, IfMatch ifMatch) {
         Incident incident = incidents.findForUpdate(id).orElseThrow(() -> new IncidentNotFoundException(id));
-        if (!ifMatch.test(incident.version)) {
+        if (!ifMatch.matches(incident.version)) {
             throw IncidentRuleException.changed(incident.number, incident.version);
         }
         return incident;

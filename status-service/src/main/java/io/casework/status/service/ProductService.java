@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import io.casework.status.domain.Caller;
+import io.casework.messaging.outbox.EventOutbox;
+import io.casework.rest.Caller;
 import io.casework.status.domain.Product;
 import io.casework.status.domain.ProductNotFoundException;
 import io.casework.status.domain.ProductStatus;
 import io.casework.status.messaging.event.ProductStatusChanged;
-import io.casework.status.messaging.outbound.EventOutbox;
 import io.casework.status.persistence.IncidentRepository;
 import io.casework.status.persistence.ProductRepository;
 import io.casework.status.persistence.StatusRevisionRepository;

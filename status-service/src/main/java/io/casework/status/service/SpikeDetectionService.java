@@ -9,13 +9,13 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import io.casework.messaging.outbox.EventOutbox;
 import io.casework.status.config.StatusConfig;
 import io.casework.status.domain.Incident;
 import io.casework.status.domain.Product;
 import io.casework.status.domain.Severity;
 import io.casework.status.domain.SpikeRule;
 import io.casework.status.messaging.event.SpikeDetected;
-import io.casework.status.messaging.outbound.EventOutbox;
 import io.casework.status.persistence.CaseRateRepository;
 import io.casework.status.persistence.CaseSpikeRepository;
 import io.casework.status.persistence.ProductRepository;

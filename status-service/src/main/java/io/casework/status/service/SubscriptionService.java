@@ -4,14 +4,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.casework.messaging.outbox.EventOutbox;
+import io.casework.rest.Caller;
 import io.casework.status.domain.Audience;
-import io.casework.status.domain.Caller;
 import io.casework.status.domain.Incident;
 import io.casework.status.domain.IncidentRuleException;
 import io.casework.status.domain.IncidentSubscription;
 import io.casework.status.messaging.event.SubscriptionAdded;
 import io.casework.status.messaging.event.SubscriptionRemoved;
-import io.casework.status.messaging.outbound.EventOutbox;
 import io.casework.status.persistence.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -14,6 +14,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.junit.jupiter.api.Test;
 
 import io.casework.status.messaging.inbound.CaseEventConsumer;
@@ -32,8 +33,8 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 class CaseEventBacklogTest {
 
     @Test
-    void recordsAreHandledOneAtATimeInPartitionOrder() throws Exception {
-        Method consume = CaseEventConsumer.class.getMethod("consume", String.class);
+    void pollsAreHandledOneBatchAtATimeInPartitionOrder() throws Exception {
+        Method consume = CaseEventConsumer.class.getMethod("consume", ConsumerRecords.class);
         Blocking blocking = consume.getAnnotation(Blocking.class);
         assertNotNull(blocking, "@Blocking(ordered = true)");
         assertTrue(blocking.ordered());

@@ -14,10 +14,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-
 import org.junit.jupiter.api.Test;
 
-import io.casework.status.persistence.ProcessedMessage;
+import io.casework.messaging.inbox.ProcessedMessage;
 import io.casework.testsupport.EventContract;
 import io.casework.testsupport.EventTap;
 import io.casework.testsupport.KafkaServer;

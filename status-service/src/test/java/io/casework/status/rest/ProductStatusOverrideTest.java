@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.casework.messaging.outbox.OutboxEvent;
 import io.casework.status.domain.Product;
 import io.casework.status.messaging.event.ProductStatusChanged;
-import io.casework.status.persistence.OutboxEvent;
 import io.casework.testsupport.EventContract;
 import io.casework.testsupport.EventTap;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.casework.messaging.outbox.OutboxEvent;
 import io.casework.status.domain.IncidentSubscription;
-import io.casework.status.persistence.OutboxEvent;
 import io.casework.testsupport.EventContract;
 import io.casework.testsupport.EventTap;
 import io.casework.testsupport.Tokens;

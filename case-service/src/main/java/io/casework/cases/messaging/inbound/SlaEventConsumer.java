@@ -1,32 +1,32 @@
 package io.casework.cases.messaging.inbound;
 
-import java.nio.charset.StandardCharsets;
-
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.format.EventFormat;
-import io.cloudevents.core.provider.EventFormatProvider;
-import io.cloudevents.jackson.JsonFormat;
+import io.casework.messaging.inbox.InboundBatch;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Transport adapter: turns Kafka records of {@code casework.sla-events} into CloudEvents for the handler. */
+/**
+ * Transport adapter: each poll of {@code casework.sla-events} to the handler as one batch ({@link InboundBatch}: one transaction,
+ * each event id once, partition order kept, a failing record retried alone and then dead-lettered). Ordered blocking:
+ * one batch at a time, so a key's events never overtake each other and a backlog cannot take more database
+ * connections than the pool holds.
+ */
 @ApplicationScoped
 public class SlaEventConsumer {
 
-    private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+    private final InboundBatch batches;
     private final SlaEventHandler handler;
 
-    SlaEventConsumer(SlaEventHandler handler) {
+    SlaEventConsumer(InboundBatch batches, SlaEventHandler handler) {
+        this.batches = batches;
         this.handler = handler;
     }
 
-    /** One record at a time, in partition order: a case's events must not overtake each other. */
     @Incoming("sla-events")
     @Blocking(ordered = true)
-    public void consume(String record) {
-        CloudEvent event = format.deserialize(record.getBytes(StandardCharsets.UTF_8));
-        handler.handle(event);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply(records, SlaEventHandler.HANDLED::contains, handler::handle);
     }
 }

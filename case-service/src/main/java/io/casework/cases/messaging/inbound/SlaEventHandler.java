@@ -1,8 +1,7 @@
 package io.casework.cases.messaging.inbound;
 
 import java.io.IOException;
-
-import org.jboss.logging.Logger;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -10,16 +9,16 @@ import io.casework.cases.messaging.event.SlaClockStarted;
 import io.casework.cases.messaging.event.SlaPlanUpdated;
 import io.casework.cases.messaging.event.SlaTargetsSet;
 import io.casework.cases.persistence.CaseRepository;
-import io.casework.cases.persistence.ProcessedMessage;
 import io.cloudevents.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Applies SLA events to cases, each event id once (the processed-message log is in the same transaction). */
+/** Applies SLA events to cases, in the transaction of their batch (SlaEventConsumer: each event id once). */
 @ApplicationScoped
 public class SlaEventHandler {
 
-    private static final Logger LOG = Logger.getLogger(SlaEventHandler.class);
+    /** What case-service takes from SLA events; other types are not its concern (and get no inbox row). */
+    public static final Set<String> HANDLED = Set.of(SlaClockStarted.TYPE, SlaTargetsSet.TYPE, SlaPlanUpdated.TYPE);
 
     private final CaseRepository cases;
     private final ObjectMapper json;
@@ -29,12 +28,8 @@ public class SlaEventHandler {
         this.json = json;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void handle(CloudEvent event) {
-        if (!ProcessedMessage.markProcessed(event.getId(), event.getType())) {
-            LOG.debugf("Skipping duplicate event %s", event.getId());
-            return;
-        }
         if (SlaClockStarted.TYPE.equals(event.getType())) {
             SlaClockStarted started = read(event, SlaClockStarted.class);
             if ("FIRST_RESPONSE".equals(started.metric())) {
@@ -54,7 +49,6 @@ public class SlaEventHandler {
                             + "ON CONFLICT (plan_id) DO UPDATE SET escalation_allowed = EXCLUDED.escalation_allowed")
                     .setParameter("plan", plan.planId()).setParameter("allowed", plan.escalationAllowed()).executeUpdate();
         }
-        // Other SLA event types are not case-service's concern.
     }
 
     private <T> T read(CloudEvent event, Class<T> type) {

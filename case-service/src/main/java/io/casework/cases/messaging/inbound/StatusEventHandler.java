@@ -1,19 +1,22 @@
 package io.casework.cases.messaging.inbound;
 
 import java.io.IOException;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.casework.cases.messaging.event.KnownIssueSubscription;
-import io.casework.cases.persistence.ProcessedMessage;
 import io.casework.cases.service.KnownIssueCases;
 import io.cloudevents.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Applies "Me too" subscriptions to cases, each event id once (processed-message log in the same transaction). */
+/** Applies "Me too" subscriptions to cases, in the transaction of their batch (StatusEventConsumer: each event id once). */
 @ApplicationScoped
 public class StatusEventHandler {
+
+    /** "Me too" subscriptions; other status events are not case-service's concern (and get no inbox row). */
+    public static final Set<String> HANDLED = Set.of(KnownIssueSubscription.ADDED, KnownIssueSubscription.REMOVED);
 
     private final KnownIssueCases knownIssues;
     private final ObjectMapper json;
@@ -23,13 +26,8 @@ public class StatusEventHandler {
         this.json = json;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void handle(CloudEvent event) {
-        boolean subscription = KnownIssueSubscription.ADDED.equals(event.getType())
-                || KnownIssueSubscription.REMOVED.equals(event.getType());
-        if (!subscription || !ProcessedMessage.markProcessed(event.getId(), event.getType())) {
-            return;
-        }
         KnownIssueSubscription data;
         try {
             data = json.readValue(event.getData().toBytes(), KnownIssueSubscription.class);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fault injection under load against the running stack (on demand: {@code deploy/faults/run [kafka|service|smtp|postgres|all]}).
+ * Fault injection under load against the running stack (on demand: {@code deploy/faults/run [kafka|service|smtp|postgres|mailkill|all]}).
  * For each fault: a bounded mixed load runs through the gateway, the component is killed or stopped and started again,
  * then every accepted case must exist once, with its SLA targets (clock from the filing time) and exactly one
  * confirmation mail, every accepted comment once, and every service ready again by itself.
@@ -30,10 +30,17 @@ class FaultsIT {
     /**
      * emptiesMailboxes: the SMTP sink restarts with empty mailboxes. failuresExpected: the fault takes away what
      * requests need (a service, the database), so answers without a result (no answer, 5xx) are expected and retried;
-     * a broker or SMTP outage must not cost a single request.
+     * a broker or SMTP outage must not cost a single request. repeatsMail: notification-service dies while it sends, so
+     * the mails in flight may be sent again with their Message-ID (counted and reported per 1,000 mails, not fatal).
+     * rate: this fault's own rate, of filings only (else faults.rate, a mixed load).
      */
     private record Fault(String name, String description, Duration outage, Runnable inject, Runnable restore, boolean emptiesMailboxes,
-            boolean failuresExpected) {
+            boolean failuresExpected, boolean repeatsMail, Double rate) {
+
+        Fault(String name, String description, Duration outage, Runnable inject, Runnable restore, boolean emptiesMailboxes,
+                boolean failuresExpected) {
+            this(name, description, outage, inject, restore, emptiesMailboxes, failuresExpected, false, null);
+        }
     }
 
     @BeforeAll
@@ -49,9 +56,10 @@ class FaultsIT {
     @Test
     void everyAcceptedCaseSurvivesEachFault() {
         String wanted = System.getProperty("faults", "all");
-        List<String> names = wanted.equals("all") ? List.of("kafka", "service", "smtp", "postgres") : Arrays.asList(wanted.split(","));
+        List<String> names = wanted.equals("all") ? List.of("kafka", "service", "smtp", "postgres", "mailkill") : Arrays.asList(wanted.split(","));
         double rate = Double.parseDouble(System.getProperty("faults.rate", "4"));
         Duration smtpOutage = Duration.ofSeconds(Long.parseLong(System.getProperty("faults.smtp-seconds", "120")));
+        double mailKillRate = Double.parseDouble(System.getProperty("faults.mailkill-rate", "15"));
         List<String> failures = new ArrayList<>();
         for (String name : names) {
             Fault fault = switch (name.strip()) {
@@ -62,15 +70,19 @@ class FaultsIT {
                         Duration.ofSeconds(10), () -> {
                             StackControl.stack("kill", "case-service");
                             Phases.after(Duration.ofSeconds(3), () -> StackControl.stack("kill", "notification-service"));
-                        }, () -> StackControl.stack("start", "case-service"), false, true);
+                        }, () -> StackControl.stack("start", "case-service"), false, true, true, null);
+                case "mailkill" -> new Fault("mailkill",
+                        "notification-service killed (SIGKILL) while it sends mail at " + mailKillRate + " cases/s, restarted after 10 s",
+                        Duration.ofSeconds(10), () -> StackControl.stack("kill", "notification-service"),
+                        () -> StackControl.stack("start", "notification-service"), false, false, true, mailKillRate);
                 case "smtp" -> new Fault("smtp", "SMTP server (GreenMail) stopped for " + smtpOutage.toSeconds() + " s", smtpOutage,
                         () -> StackControl.stack("stop", "greenmail"), () -> StackControl.stack("start", "greenmail"), true, false);
                 case "postgres" -> new Fault("postgres", "PostgreSQL crashed (immediate shutdown), restarted after 10 s",
                         Duration.ofSeconds(10), () -> StackControl.stack("kill", "postgres"),
                         () -> StackControl.stack("start", "postgres"), false, true);
-                default -> throw new IllegalArgumentException("unknown fault " + name + " (kafka, service, smtp, postgres, all)");
+                default -> throw new IllegalArgumentException("unknown fault " + name + " (kafka, service, smtp, postgres, mailkill, all)");
             };
-            if (!run(fault, rate)) {
+            if (!run(fault, fault.rate() != null ? fault.rate() : rate)) {
                 failures.add(fault.name());
             }
         }
@@ -83,7 +95,8 @@ class FaultsIT {
         REPORT.line("");
         REPORT.line("== fault " + fault.name() + ": " + fault.description() + " (" + Instant.now() + ")");
         Instant mailboxSince = null;
-        Load load = new Load(rate, 4, Duration.ofMinutes(4), 25);
+        // A fault with its own rate files cases only (each a confirmation mail), the others a mixed load.
+        Load load = new Load(rate, fault.rate() != null ? 8 : 4, Duration.ofMinutes(4), fault.rate() != null ? 100 : 25);
         try (StackControl.HealthWatch health = new StackControl.HealthWatch()) {
             load.start();
             Phases.after(Duration.ofSeconds(20), () -> {
@@ -112,7 +125,7 @@ class FaultsIT {
                 load.count("read.not-yet")));
         load.errors.stream().limit(8).forEach(e -> REPORT.line("  e.g. " + e));
         Checks.Result result = Checks.verify(load.cases, load.comments,
-                Duration.ofMinutes(Long.parseLong(System.getProperty("faults.verify-minutes", "8"))), mailboxSince);
+                Duration.ofMinutes(Long.parseLong(System.getProperty("faults.verify-minutes", "8"))), mailboxSince, fault.repeatsMail());
         REPORT.lines(Checks.describe(result, 20));
         long failed = load.count("case.transient") + load.count("comment.transient") + load.count("read.transient")
                 + load.count("client-error");

@@ -3,15 +3,13 @@ package io.casework.notifications.messaging.inbound;
 import java.time.Instant;
 import java.util.Set;
 
-import org.jboss.logging.Logger;
-
+import io.casework.messaging.inbox.MalformedEventException;
 import io.casework.notifications.messaging.event.CaseChanged;
 import io.casework.notifications.messaging.event.CaseOpened;
 import io.casework.notifications.persistence.KnownCaseRepository;
-import io.casework.notifications.persistence.ProcessedMessage;
+import io.casework.notifications.service.MailQueue;
 import io.casework.notifications.service.NotificationService;
 import io.cloudevents.CloudEvent;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -23,30 +21,22 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class CaseEventHandler {
 
-    private static final Logger LOG = Logger.getLogger(CaseEventHandler.class);
-    private static final Set<String> READ = Set.of(CaseOpened.TYPE, CaseChanged.STATE_CHANGED, CaseChanged.COMMENT_ADDED,
+    /** The types this handler applies; others get no inbox row. */
+    public static final Set<String> HANDLED = Set.of(CaseOpened.TYPE, CaseChanged.STATE_CHANGED, CaseChanged.COMMENT_ADDED,
             CaseChanged.ESCALATED, CaseChanged.RESOLVED, CaseChanged.CLOSED, CaseChanged.REOPENED, CaseChanged.ASSIGNED);
 
     private final NotificationService notifications;
+    private final MailQueue mails;
     private final KnownCaseRepository cases;
-    private final MeterRegistry metrics;
 
-    CaseEventHandler(NotificationService notifications, KnownCaseRepository cases, MeterRegistry metrics) {
+    CaseEventHandler(NotificationService notifications, KnownCaseRepository cases, MailQueue mails) {
         this.notifications = notifications;
+        this.mails = mails;
         this.cases = cases;
-        this.metrics = metrics;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void handle(CloudEvent event) {
-        if (!READ.contains(event.getType())) {
-            return; // nothing to mail or to remember, so nothing to record
-        }
-        if (!ProcessedMessage.markProcessed(event.getId(), event.getType())) {
-            LOG.debugf("Skipping duplicate event %s", event.getId());
-            metrics.counter("casework.inbound.duplicates", "type", event.getType()).increment();
-            return;
-        }
         if (CaseOpened.TYPE.equals(event.getType())) {
             CaseOpened opened = notifications.read(event, CaseOpened.class);
             require(event, opened.caseId() != null && opened.number() != null && present(opened.contactEmail()));
@@ -57,7 +47,7 @@ public class CaseEventHandler {
             require(event, changed.caseId() != null && changed.number() != null && present(changed.contactEmail()));
             cases.recordSummary(changed, Instant.now());
         }
-        notifications.deliverAll(notifications.plan(event));
+        mails.enqueue(notifications.plan(event));
     }
 
     private static void require(CloudEvent event, boolean valid) {

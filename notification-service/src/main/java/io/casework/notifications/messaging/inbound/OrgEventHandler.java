@@ -6,14 +6,14 @@ import java.util.Set;
 
 import org.jboss.logging.Logger;
 
+import io.casework.messaging.inbox.MalformedEventException;
 import io.casework.notifications.domain.Organization;
 import io.casework.notifications.messaging.event.ContractChanged;
 import io.casework.notifications.messaging.event.OrganizationChanged;
 import io.casework.notifications.persistence.OrganizationRepository;
-import io.casework.notifications.persistence.ProcessedMessage;
+import io.casework.notifications.service.MailQueue;
 import io.casework.notifications.service.NotificationService;
 import io.cloudevents.CloudEvent;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -30,18 +30,20 @@ public class OrgEventHandler {
     private static final Set<String> RESELLER = Set.of(OrganizationChanged.CREATED, OrganizationChanged.RESELLER_CHANGED,
             OrganizationChanged.RESELLER_ACCESS_CHANGED, OrganizationChanged.ANNOUNCED);
     private static final Set<String> CONTRACT = Set.of(ContractChanged.LAPSED, ContractChanged.RENEWED);
+    /** The types this handler applies; others get no inbox row. */
+    public static final Set<String> HANDLED = union(RESELLER, CONTRACT);
 
     private final NotificationService notifications;
+    private final MailQueue mails;
     private final OrganizationRepository organizations;
-    private final MeterRegistry metrics;
 
-    OrgEventHandler(NotificationService notifications, OrganizationRepository organizations, MeterRegistry metrics) {
+    OrgEventHandler(NotificationService notifications, OrganizationRepository organizations, MailQueue mails) {
         this.notifications = notifications;
+        this.mails = mails;
         this.organizations = organizations;
-        this.metrics = metrics;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void handle(CloudEvent event) {
         if (CONTRACT.contains(event.getType())) {
             contractChanged(event);
@@ -50,20 +52,14 @@ public class OrgEventHandler {
         }
     }
 
-    /**
-     * The mails go out within this transaction: a failed one rolls back the processed-message row so that the
-     * event is retried, and the delivery rows keep the admins already mailed from a second mail.
-     */
+    /** The mails are queued in this transaction (MailSender sends them after commit). */
     private void contractChanged(CloudEvent event) {
         ContractChanged contract = notifications.read(event, ContractChanged.class);
         if (contract.organization() == null || contract.organization().organizationId() == null) {
             throw new MalformedEventException(event.getType() + " event " + event.getId()
                     + " lacks organization.organizationId");
         }
-        if (!markProcessed(event)) {
-            return;
-        }
-        notifications.deliverAll(notifications.plan(event));
+        mails.enqueue(notifications.plan(event));
     }
 
     private void resellerChanged(CloudEvent event) {
@@ -72,9 +68,6 @@ public class OrgEventHandler {
         if (state == null || state.organizationId() == null || state.resellerAccess() == null || changed.at() == null) {
             throw new MalformedEventException(event.getType() + " event " + event.getId()
                     + " lacks organization.organizationId, organization.resellerAccess or at");
-        }
-        if (!markProcessed(event)) {
-            return;
         }
         Organization organization = organizations.findById(state.organizationId(), LockModeType.PESSIMISTIC_WRITE);
         boolean known = organization != null;
@@ -137,12 +130,9 @@ public class OrgEventHandler {
         return a == null || b.isAfter(a) ? b : a;
     }
 
-    private boolean markProcessed(CloudEvent event) {
-        if (ProcessedMessage.markProcessed(event.getId(), event.getType())) {
-            return true;
-        }
-        LOG.debugf("Skipping duplicate event %s", event.getId());
-        metrics.counter("casework.inbound.duplicates", "type", event.getType()).increment();
-        return false;
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 }

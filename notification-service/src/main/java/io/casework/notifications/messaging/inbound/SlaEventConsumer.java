@@ -1,54 +1,32 @@
 package io.casework.notifications.messaging.inbound;
 
-import java.time.temporal.ChronoUnit;
-
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.casework.notifications.service.DeadLetterService;
-import io.casework.notifications.service.MailDeliveryException;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.casework.messaging.inbox.InboundBatch;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Transport adapter: turns Kafka records of {@code casework.sla-events} into CloudEvents for the handler.
- * A failed attempt (SMTP or database unavailable) is retried with exponential backoff, each time in a new
- * transaction. When mails still fail after that, the event is parked as a dead letter for ops to retry;
- * anything else (a malformed event, a database outage) sends the record to the dead-letter topic.
+ * Transport adapter: each poll of {@code casework.sla-events} to the handler as one batch ({@link InboundBatch}: one transaction,
+ * each event id once, partition order kept, a failing record retried alone and then dead-lettered). Ordered blocking:
+ * one batch at a time, so a key's events never overtake each other and a backlog cannot take more database
+ * connections than the pool holds.
  */
 @ApplicationScoped
 public class SlaEventConsumer {
 
-    static final String TOPIC = "casework.sla-events";
-
+    private final InboundBatch batches;
     private final SlaEventHandler handler;
-    private final DeadLetterService deadLetters;
 
-    SlaEventConsumer(SlaEventHandler handler, DeadLetterService deadLetters) {
+    SlaEventConsumer(InboundBatch batches, SlaEventHandler handler) {
+        this.batches = batches;
         this.handler = handler;
-        this.deadLetters = deadLetters;
     }
 
-    /**
-     * One record at a time, in partition order, so a case's SLA mails go out in the order of its events (and a
-     * burst cannot take more database connections than the pool holds). Retries hold up the records behind,
-     * which keep their order; an SMTP outage stops every mail anyway.
-     */
     @Incoming("sla-events")
     @Blocking(ordered = true)
-    // About 3 minutes of retries (1 s doubling to 1 min); keep maxDuration below the channel's
-    // throttled.unprocessed-record-max-age.ms, or the connector reports the waiting record as stuck.
-    @Retry(maxRetries = 8, delay = 1, delayUnit = ChronoUnit.SECONDS, jitter = 200,
-            maxDuration = 5, durationUnit = ChronoUnit.MINUTES, abortOn = MalformedEventException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
-    @Fallback(fallbackMethod = "park", applyOn = MailDeliveryException.class)
-    public void consume(String record) {
-        handler.handle(InboundRecords.parse(record, TOPIC));
-    }
-
-    void park(String record) {
-        deadLetters.park(InboundRecords.parse(record, TOPIC), record);
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.apply(records, SlaEventHandler.HANDLED::contains, handler::handle);
     }
 }

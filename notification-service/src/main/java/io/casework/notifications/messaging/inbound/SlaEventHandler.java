@@ -3,15 +3,13 @@ package io.casework.notifications.messaging.inbound;
 import java.time.Instant;
 import java.util.Set;
 
-import org.jboss.logging.Logger;
-
+import io.casework.messaging.inbox.MalformedEventException;
 import io.casework.notifications.messaging.event.SlaAlerted;
 import io.casework.notifications.messaging.event.SlaTargetsSet;
 import io.casework.notifications.persistence.KnownCaseRepository;
-import io.casework.notifications.persistence.ProcessedMessage;
+import io.casework.notifications.service.MailQueue;
 import io.casework.notifications.service.NotificationService;
 import io.cloudevents.CloudEvent;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -22,29 +20,21 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class SlaEventHandler {
 
-    private static final Logger LOG = Logger.getLogger(SlaEventHandler.class);
-    private static final Set<String> READ = Set.of(SlaTargetsSet.TYPE, SlaAlerted.WARNING, SlaAlerted.BREACHED);
+    /** The types this handler applies; others get no inbox row. */
+    public static final Set<String> HANDLED = Set.of(SlaTargetsSet.TYPE, SlaAlerted.WARNING, SlaAlerted.BREACHED);
 
     private final NotificationService notifications;
+    private final MailQueue mails;
     private final KnownCaseRepository cases;
-    private final MeterRegistry metrics;
 
-    SlaEventHandler(NotificationService notifications, KnownCaseRepository cases, MeterRegistry metrics) {
+    SlaEventHandler(NotificationService notifications, KnownCaseRepository cases, MailQueue mails) {
         this.notifications = notifications;
+        this.mails = mails;
         this.cases = cases;
-        this.metrics = metrics;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void handle(CloudEvent event) {
-        if (!READ.contains(event.getType())) {
-            return;
-        }
-        if (!ProcessedMessage.markProcessed(event.getId(), event.getType())) {
-            LOG.debugf("Skipping duplicate event %s", event.getId());
-            metrics.counter("casework.inbound.duplicates", "type", event.getType()).increment();
-            return;
-        }
         if (SlaTargetsSet.TYPE.equals(event.getType())) {
             SlaTargetsSet set = notifications.read(event, SlaTargetsSet.class);
             if (set.caseId() == null || set.targets() == null) {
@@ -57,13 +47,13 @@ public class SlaEventHandler {
             // The upsert above waits for a case event's transaction that holds the case's row (the receipt being
             // sent): so either that receipt is committed now and gets its target in a mail of its own, or it reads
             // the target recorded here and states it.
-            notifications.deliverAll(notifications.plan(event));
+            mails.enqueue(notifications.plan(event));
             return;
         }
         SlaAlerted alert = notifications.read(event, SlaAlerted.class);
         if (alert.caseId() == null) {
             throw new MalformedEventException(event.getType() + " event " + event.getId() + " lacks caseId");
         }
-        notifications.deliverAll(notifications.plan(event));
+        mails.enqueue(notifications.plan(event));
     }
 }

@@ -3,16 +3,14 @@ package io.casework.notifications.messaging.inbound;
 import java.time.Instant;
 import java.util.Set;
 
-import org.jboss.logging.Logger;
-
+import io.casework.messaging.inbox.MalformedEventException;
 import io.casework.notifications.domain.EmailAddresses;
 import io.casework.notifications.messaging.event.IncidentChanged;
 import io.casework.notifications.messaging.event.SubscriptionChanged;
-import io.casework.notifications.persistence.ProcessedMessage;
 import io.casework.notifications.persistence.SubscriptionRepository;
+import io.casework.notifications.service.MailQueue;
 import io.casework.notifications.service.NotificationService;
 import io.cloudevents.CloudEvent;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -23,30 +21,22 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class StatusEventHandler {
 
-    private static final Logger LOG = Logger.getLogger(StatusEventHandler.class);
-    private static final Set<String> READ = Set.of(IncidentChanged.PUBLISHED, IncidentChanged.UPDATED,
+    /** The types this handler applies; others get no inbox row. */
+    public static final Set<String> HANDLED = Set.of(IncidentChanged.PUBLISHED, IncidentChanged.UPDATED,
             SubscriptionChanged.ADDED, SubscriptionChanged.REMOVED);
 
     private final NotificationService notifications;
+    private final MailQueue mails;
     private final SubscriptionRepository subscriptions;
-    private final MeterRegistry metrics;
 
-    StatusEventHandler(NotificationService notifications, SubscriptionRepository subscriptions, MeterRegistry metrics) {
+    StatusEventHandler(NotificationService notifications, SubscriptionRepository subscriptions, MailQueue mails) {
         this.notifications = notifications;
+        this.mails = mails;
         this.subscriptions = subscriptions;
-        this.metrics = metrics;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void handle(CloudEvent event) {
-        if (!READ.contains(event.getType())) {
-            return;
-        }
-        if (!ProcessedMessage.markProcessed(event.getId(), event.getType())) {
-            LOG.debugf("Skipping duplicate event %s", event.getId());
-            metrics.counter("casework.inbound.duplicates", "type", event.getType()).increment();
-            return;
-        }
         switch (event.getType()) {
             case SubscriptionChanged.ADDED, SubscriptionChanged.REMOVED -> {
                 SubscriptionChanged s = notifications.read(event, SubscriptionChanged.class);
@@ -69,7 +59,7 @@ public class StatusEventHandler {
                     throw new MalformedEventException(event.getType() + " event " + event.getId()
                             + " lacks incidentId or number");
                 }
-                notifications.deliverAll(notifications.plan(event));
+                mails.enqueue(notifications.plan(event));
             }
         }
     }

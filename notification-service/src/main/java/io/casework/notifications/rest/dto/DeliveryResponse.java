@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.casework.notifications.domain.Delivery;
 
-@Schema(description = "One mail caused by one event for one recipient; the body is never kept")
+@Schema(description = "One mail caused by one event for one recipient; its body is kept only until the SMTP server accepted or refused it")
 public record DeliveryResponse(
         UUID id,
         @Schema(description = "Id of the CloudEvent that caused the mail") String eventId,
@@ -21,7 +21,7 @@ public record DeliveryResponse(
         @Schema(description = "ISO 639-1 language the mail was written in", examples = "fr") String language,
         @Schema(description = "The mail's subject line", examples = "[C-2026-000123] Case received: Mail delivery delayed")
         String subject,
-        @Schema(description = "SENT; FAILED while retries go on; REJECTED when the address was refused for good; DEAD after every retry failed", examples = "SENT") String status,
+        @Schema(description = "PENDING until its first attempt; SENDING during an attempt; SENT; FAILED while retries go on; REJECTED when the address was refused for good; DEAD after every retry failed", examples = "SENT") String status,
         @Schema(description = "SMTP attempts so far", examples = "1") int attempts,
         @Schema(description = "Why the last failed attempt failed; null when none failed", nullable = true) String lastError,
         Instant createdAt,

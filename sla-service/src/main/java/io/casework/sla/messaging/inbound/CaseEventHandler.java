@@ -3,14 +3,11 @@ package io.casework.sla.messaging.inbound;
 import java.io.IOException;
 import java.util.Set;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.casework.sla.domain.Priority;
 import io.casework.sla.messaging.event.CaseEvents;
 import io.casework.sla.messaging.event.CaseOpened;
-import io.casework.sla.persistence.ProcessedMessage;
 import io.casework.sla.service.ClockService;
 import io.cloudevents.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +17,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class CaseEventHandler {
 
-    private static final Logger LOG = Logger.getLogger(CaseEventHandler.class);
-    private static final Set<String> HANDLED = Set.of(CaseOpened.TYPE, CaseEvents.CommentAdded.TYPE,
+    /** The types that concern SLA terms and clocks; others get no inbox row. */
+    public static final Set<String> HANDLED = Set.of(CaseOpened.TYPE, CaseEvents.CommentAdded.TYPE,
             CaseEvents.StateChanged.TYPE, CaseEvents.PriorityChanged.TYPE);
 
     private final ClockService clocks;
@@ -32,16 +29,8 @@ public class CaseEventHandler {
         this.json = json;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void handle(CloudEvent event) {
-        // Other case events (assigned, attachment-added, ...) do not move clocks; they are not worth a row in the log.
-        if (!HANDLED.contains(event.getType())) {
-            return;
-        }
-        if (!ProcessedMessage.markProcessed(event.getId(), event.getType())) {
-            LOG.debugf("Skipping duplicate event %s", event.getId());
-            return;
-        }
         switch (event.getType()) {
             case CaseOpened.TYPE -> {
                 CaseOpened opened = read(event, CaseOpened.class);

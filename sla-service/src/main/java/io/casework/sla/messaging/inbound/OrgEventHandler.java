@@ -3,12 +3,9 @@ package io.casework.sla.messaging.inbound;
 import java.io.IOException;
 import java.util.Set;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.casework.sla.messaging.event.OrganizationChanged;
-import io.casework.sla.persistence.ProcessedMessage;
 import io.casework.sla.service.OrganizationPlanService;
 import io.cloudevents.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +18,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class OrgEventHandler {
 
-    private static final Logger LOG = Logger.getLogger(OrgEventHandler.class);
-    private static final Set<String> HANDLED = Set.of(OrganizationChanged.CREATED, OrganizationChanged.PLAN_CHANGED,
+    /** The types that concern SLA terms and clocks; others get no inbox row. */
+    public static final Set<String> HANDLED = Set.of(OrganizationChanged.CREATED, OrganizationChanged.PLAN_CHANGED,
             OrganizationChanged.ANNOUNCED);
 
     private final OrganizationPlanService organizations;
@@ -33,16 +30,8 @@ public class OrgEventHandler {
         this.json = json;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void handle(CloudEvent event) {
-        // Access grants, resellers, contract lapses: no bearing on SLA terms (a lapse reaches clocks as ON_HOLD).
-        if (!HANDLED.contains(event.getType())) {
-            return;
-        }
-        if (!ProcessedMessage.markProcessed(event.getId(), event.getType())) {
-            LOG.debugf("Skipping duplicate event %s", event.getId());
-            return;
-        }
         OrganizationChanged changed = read(event);
         OrganizationChanged.Organization organization = changed.organization();
         if (organization == null || organization.organizationId() == null || organization.planId() == null

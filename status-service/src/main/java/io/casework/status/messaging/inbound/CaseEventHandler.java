@@ -1,13 +1,11 @@
 package io.casework.status.messaging.inbound;
 
 import java.io.IOException;
-
-import org.jboss.logging.Logger;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.casework.status.messaging.event.CaseOpened;
-import io.casework.status.persistence.ProcessedMessage;
 import io.casework.status.service.CaseRateService;
 import io.cloudevents.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +18,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class CaseEventHandler {
 
-    private static final Logger LOG = Logger.getLogger(CaseEventHandler.class);
+    /** Only openings count; other case events have no effect here, so there is nothing to deduplicate or log. */
+    public static final Set<String> HANDLED = Set.of(CaseOpened.TYPE);
 
     private final CaseRateService caseRates;
     private final ObjectMapper json;
@@ -30,16 +29,8 @@ public class CaseEventHandler {
         this.json = json;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void handle(CloudEvent event) {
-        if (!CaseOpened.TYPE.equals(event.getType())) {
-            // Other case events have no effect here, so there is nothing to deduplicate or log.
-            return;
-        }
-        if (!ProcessedMessage.markProcessed(event.getId(), event.getType())) {
-            LOG.debugf("Skipping duplicate event %s", event.getId());
-            return;
-        }
         CaseOpened opened = read(event, CaseOpened.class);
         if (opened.product() == null || opened.product().isBlank() || opened.createdAt() == null) {
             throw new IllegalArgumentException("Malformed " + event.getType() + " event " + event.getId()

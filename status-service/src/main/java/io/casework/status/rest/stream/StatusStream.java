@@ -14,15 +14,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.casework.messaging.outbox.OutboxEvent;
+import io.casework.messaging.outbox.OutboxRecorded;
+import io.casework.messaging.outbox.OutboxRepository;
 import io.casework.status.domain.Audience;
 import io.casework.status.domain.Visibility;
 import io.casework.status.messaging.event.IncidentPublished;
 import io.casework.status.messaging.event.IncidentUpdated;
 import io.casework.status.messaging.event.PostmortemPublished;
 import io.casework.status.messaging.event.SpikeDetected;
-import io.casework.status.messaging.outbound.EventOutbox;
-import io.casework.status.persistence.OutboxEvent;
-import io.casework.status.persistence.OutboxRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -87,7 +87,7 @@ public class StatusStream {
         return listeners.size();
     }
 
-    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventOutbox.OutboxRecorded recorded) {
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxRecorded recorded) {
         wakeUp();
     }
 

@@ -1,7 +1,0 @@
-package io.casework.status.domain;
-
-import java.util.Set;
-
-/** Who is calling: identity, organization and roles as carried by the access token. */
-public record Caller(String email, String organization, Set<String> roles) {
-}
