@@ -1,6 +1,7 @@
 package io.casework.notifications.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -18,8 +19,12 @@ public interface NotificationConfig {
      */
     String caseUrl();
 
-    /** HMAC-SHA256 key of the survey and unsubscribe links; case-service verifies survey links with the same key. */
-    String linkSecret();
+    /**
+     * HMAC-SHA256 key of the survey and unsubscribe links (environment CASEWORK_LINK_SECRET, 32+ random bytes);
+     * case-service verifies survey links with the same key. No default outside the dev and test profiles:
+     * notification-service refuses to start without it ({@link io.casework.notifications.mail.SignedLinks}).
+     */
+    Optional<String> linkSecret();
 
     /** The operations list that gets every SLA warning and breach. */
     @WithDefault("ops@casework.example")

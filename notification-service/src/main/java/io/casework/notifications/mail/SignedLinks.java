@@ -15,14 +15,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.casework.notifications.config.NotificationConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Links in mails that work without a login because they are signed (HMAC-SHA256 with
  * casework.notifications.link-secret, CASEWORK_LINK_SECRET). Formats are in docs/notifications.md; case-service verifies
- * survey links with the same secret.
+ * survey links with the same secret. Created at startup, so that a missing secret stops the service at once rather than
+ * at the first mail.
  */
 @ApplicationScoped
+@Startup
 public class SignedLinks {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -31,9 +34,22 @@ public class SignedLinks {
     private static final String UNSUBSCRIBE_PURPOSE = "unsubscribe\n";
 
     private final NotificationConfig config;
+    private final SecretKeySpec key;
 
     SignedLinks(NotificationConfig config) {
         this.config = config;
+        this.key = new SecretKeySpec(secret(config.linkSecret()).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /**
+     * The configured link secret, or a startup failure that says what to configure: a built-in key would be public,
+     * and anyone could sign unsubscribe (and survey) links with it (dev and test profiles have their own).
+     */
+    static String secret(Optional<String> configured) {
+        return configured.filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "casework.notifications.link-secret is not set. Survey and unsubscribe links in mails are signed with an "
+                        + "HMAC key shared with case-service: set the environment variable CASEWORK_LINK_SECRET to the "
+                        + "same 32+ random bytes for both services (openssl rand -base64 32)."));
     }
 
     public record Unsubscription(UUID incidentId, String email) {
@@ -94,7 +110,7 @@ public class SignedLinks {
     String sign(String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(config.linkSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(key);
             return BASE64URL.encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
