@@ -1,19 +1,14 @@
 package io.casework.cases.service;
 
+import static io.casework.testsupport.ApplicationProperties.under;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URL;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The survey link secret has no built-in value in production: case-service's application.properties gives one only
@@ -34,30 +29,22 @@ class SurveyLinkSecretTest {
     }
 
     @Test
-    void productionHasNoDefaultSecret() throws IOException {
-        assertEquals(Optional.empty(), config("prod", Map.of()).getOptionalValue(PROPERTY, String.class));
+    void productionHasNoDefaultSecret() {
+        assertEquals(Optional.empty(), under("prod", Map.of()).getOptionalValue(PROPERTY, String.class));
     }
 
     @Test
-    void productionReadsCaseworkLinkSecret() throws IOException {
+    void productionReadsCaseworkLinkSecret() {
         assertEquals(Optional.of("from-the-environment"),
-                config("prod", Map.of("CASEWORK_LINK_SECRET", "from-the-environment"))
+                under("prod", Map.of("CASEWORK_LINK_SECRET", "from-the-environment"))
                         .getOptionalValue(PROPERTY, String.class));
     }
 
     @Test
-    void devAndTestHaveTheirOwnPublicKeys() throws IOException {
+    void devAndTestHaveTheirOwnPublicKeys() {
         assertEquals(Optional.of("local-only-link-secret-change-me-in-production"),
-                config("dev", Map.of()).getOptionalValue(PROPERTY, String.class));
-        assertEquals(Optional.of("test-link-secret"), config("test", Map.of()).getOptionalValue(PROPERTY, String.class));
-    }
-
-    /** case-service's application.properties under a profile, with {@code environment} as the only other source. */
-    private static SmallRyeConfig config(String profile, Map<String, String> environment) throws IOException {
-        URL properties = SurveyLinkSecretTest.class.getClassLoader().getResource("application.properties");
-        return new SmallRyeConfigBuilder().addDefaultInterceptors().withProfile(profile)
-                .withSources(new PropertiesConfigSource(properties, 250),
-                        new PropertiesConfigSource(environment, "environment", 300))
-                .build();
+                under("dev", Map.of()).getOptionalValue(PROPERTY, String.class));
+        assertEquals(Optional.of("test-link-secret"),
+                under("test", Map.of()).getOptionalValue(PROPERTY, String.class));
     }
 }

@@ -1,20 +1,15 @@
 package io.casework.notifications.mail;
 
+import static io.casework.testsupport.ApplicationProperties.under;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The link secret that signs survey and unsubscribe links has no built-in value in production: notification-service's
@@ -36,31 +31,23 @@ class LinkSecretTest {
     }
 
     @Test
-    void productionHasNoDefaultSecret() throws IOException {
-        assertEquals(Optional.empty(), config("prod", Map.of()).getOptionalValue(PROPERTY, String.class));
+    void productionHasNoDefaultSecret() {
+        assertEquals(Optional.empty(), under("prod", Map.of()).getOptionalValue(PROPERTY, String.class));
     }
 
     @Test
-    void productionReadsCaseworkLinkSecretThenItsFormerName() throws IOException {
-        assertEquals(Optional.of("shared"), config("prod", Map.of("CASEWORK_LINK_SECRET", "shared",
+    void productionReadsCaseworkLinkSecretThenItsFormerName() {
+        assertEquals(Optional.of("shared"), under("prod", Map.of("CASEWORK_LINK_SECRET", "shared",
                 "NOTIFICATION_LINK_SECRET", "former")).getOptionalValue(PROPERTY, String.class));
-        assertEquals(Optional.of("former"), config("prod", Map.of("NOTIFICATION_LINK_SECRET", "former"))
+        assertEquals(Optional.of("former"), under("prod", Map.of("NOTIFICATION_LINK_SECRET", "former"))
                 .getOptionalValue(PROPERTY, String.class));
     }
 
     @Test
-    void devAndTestHaveTheirOwnPublicKeys() throws IOException {
+    void devAndTestHaveTheirOwnPublicKeys() {
         assertEquals(Optional.of("local-only-link-secret-change-me-in-production"),
-                config("dev", Map.of()).getOptionalValue(PROPERTY, String.class));
-        assertEquals(Optional.of("test-link-secret"), config("test", Map.of()).getOptionalValue(PROPERTY, String.class));
-    }
-
-    /** notification-service's application.properties under a profile, with {@code environment} as the only other source. */
-    private static SmallRyeConfig config(String profile, Map<String, String> environment) throws IOException {
-        URL properties = LinkSecretTest.class.getClassLoader().getResource("application.properties");
-        return new SmallRyeConfigBuilder().addDefaultInterceptors().withProfile(profile)
-                .withSources(new PropertiesConfigSource(properties, 250),
-                        new PropertiesConfigSource(environment, "environment", 300))
-                .build();
+                under("dev", Map.of()).getOptionalValue(PROPERTY, String.class));
+        assertEquals(Optional.of("test-link-secret"),
+                under("test", Map.of()).getOptionalValue(PROPERTY, String.class));
     }
 }
