@@ -1,12 +1,11 @@
 package io.casework.notifications.service;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.casework.messaging.inbox.MalformedEventException;
+import io.casework.messaging.inbox.CloudEventRecords;
 import io.casework.notifications.messaging.event.CaseChanged;
 import io.casework.notifications.messaging.event.CaseOpened;
 import io.casework.notifications.messaging.event.ContractChanged;
@@ -69,13 +68,6 @@ public class NotificationService {
     }
 
     public <T> T read(CloudEvent event, Class<T> type) {
-        if (event.getData() == null) {
-            throw new MalformedEventException(event.getType() + " event " + event.getId() + " has no data");
-        }
-        try {
-            return json.readValue(event.getData().toBytes(), type);
-        } catch (IOException e) {
-            throw new MalformedEventException("Malformed " + event.getType() + " event " + event.getId(), e);
-        }
+        return CloudEventRecords.data(event, type, json);
     }
 }
