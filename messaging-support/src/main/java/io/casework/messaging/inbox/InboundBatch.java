@@ -3,8 +3,11 @@ package io.casework.messaging.inbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +35,19 @@ import jakarta.enterprise.event.Observes;
 /**
  * Applies a Kafka poll's records (batch consumption, {@code mp.messaging.incoming.<channel>.batch=true}) in one
  * transaction: the inbox rows of the new events ({@link Inbox#firstTimeAll}), their state changes and the outbox rows
- * they cause commit together, so PostgreSQL and the JVM pay for one transaction per poll, not one per event. Records
- * are applied in their order, which is partition order: a key's events keep theirs.
+ * they cause commit together, so PostgreSQL and the JVM pay for one transaction per poll, not one per event.
  * <p>
- * A record that is not a CloudEvent goes to the dead-letter topic at once. When the batch's transaction fails, nothing
- * of it is kept, and its events are applied again one per transaction, in order: each is retried alone with backoff
+ * Records are applied in the order of their keys, and a key's records in partition order (a stable sort). A batch holds
+ * the row locks of its keys until it commits, so two batches that meet the same aggregates (the case-events and the
+ * sla-events consumers of one service upserting the same case's row, or two instances of a service) must take them in
+ * one global order, or they deadlock: in partition order they did, every few seconds under load, and each deadlock cost
+ * a second of waiting and the batch applied again one event at a time. Kafka gives no order across keys (topics have
+ * several partitions), so the sort changes no promise. A batch that still fails for a transient reason (deadlock,
+ * serialization failure, lock timeout: SQLSTATE 40P01, 40001, 55P03) is applied again whole, at most
+ * {@value #TRANSIENT_BATCH_ATTEMPTS} times in all.
+ * <p>
+ * A record that is not a CloudEvent goes to the dead-letter topic at once. When the batch's transaction fails otherwise,
+ * nothing of it is kept, and its events are applied again one per transaction, in order: each is retried alone with backoff
  * (casework.inbox.retry.*) and, if it still fails (or is malformed), goes to the dead-letter topic while the others
  * are applied once each, none lost and none repeated. Dead letters are sent on the {@value #DEAD_LETTERS} channel
  * with the headers of SmallRye's dead-letter queue ({@code dead-letter-reason}, {@code dead-letter-topic}, ...).
@@ -46,6 +57,13 @@ public class InboundBatch {
 
     /** The outgoing channel of dead letters every consuming service configures (its topic: casework.&lt;service&gt;.dlq). */
     public static final String DEAD_LETTERS = "dead-letters";
+
+    /** Attempts of a whole batch that fails for a transient reason before its events are applied one at a time. */
+    static final int TRANSIENT_BATCH_ATTEMPTS = 3;
+
+    private static final Set<String> TRANSIENT_SQL_STATES = Set.of("40P01", "40001", "55P03");
+    private static final Comparator<Parsed> BY_KEY = Comparator.comparing(parsed -> parsed.record().key(),
+            Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private static final Logger LOG = Logger.getLogger(InboundBatch.class);
 
@@ -105,26 +123,61 @@ public class InboundBatch {
         if (events.isEmpty()) {
             return;
         }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Map<CloudEvent, ConsumerRecord<String, String>> recordOf = new IdentityHashMap<>();
-                events.forEach(parsed -> recordOf.put(parsed.event(), parsed.record()));
-                for (CloudEvent event : inbox.firstTimeAll(events.stream().map(Parsed::event).toList())) {
-                    ConsumerRecord<String, String> record = recordOf.get(event);
-                    try (Scope traced = TraceContext.consuming(tracer, record)) {
-                        handler.apply(event, record);
-                    }
+        events.sort(BY_KEY);
+        RuntimeException failed = null;
+        for (int attempt = 1; attempt <= TRANSIENT_BATCH_ATTEMPTS; attempt++) {
+            try {
+                applyTogether(events, handler);
+                return;
+            } catch (RuntimeException batchFailed) {
+                failed = batchFailed;
+                if (events.size() == 1 || !transientFailure(batchFailed)) {
+                    break;
                 }
-            });
-        } catch (RuntimeException batchFailed) {
-            if (events.size() > 1) {
-                LOG.infof("A batch of %d %s events failed (%s); applying them one at a time", events.size(),
-                        events.getFirst().record().topic(), batchFailed.getMessage());
-            }
-            for (Parsed parsed : events) {
-                applyAlone(parsed, handler);
+                metrics.counter("casework.inbound.batch.transient.failures", "topic", events.getFirst().record().topic())
+                        .increment();
+                LOG.infof("A batch of %d %s events met a transient failure (%s); applying it again", events.size(),
+                        events.getFirst().record().topic(), rootMessage(batchFailed));
             }
         }
+        if (events.size() > 1) {
+            LOG.infof("A batch of %d %s events failed (%s); applying them one at a time", events.size(),
+                    events.getFirst().record().topic(), rootMessage(failed));
+        }
+        for (Parsed parsed : events) {
+            applyAlone(parsed, handler);
+        }
+    }
+
+    private void applyTogether(List<Parsed> events, RecordHandler handler) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Map<CloudEvent, ConsumerRecord<String, String>> recordOf = new IdentityHashMap<>();
+            events.forEach(parsed -> recordOf.put(parsed.event(), parsed.record()));
+            for (CloudEvent event : inbox.firstTimeAll(events.stream().map(Parsed::event).toList())) {
+                ConsumerRecord<String, String> record = recordOf.get(event);
+                try (Scope traced = TraceContext.consuming(tracer, record)) {
+                    handler.apply(event, record);
+                }
+            }
+        });
+    }
+
+    /** A deadlock, a serialization failure or a lock timeout: the same work may well succeed when applied again. */
+    static boolean transientFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && TRANSIENT_SQL_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage()).lines().findFirst().orElse("");
     }
 
     /** One event in a transaction of its own, retried with backoff; dead-lettered when it cannot be applied. */
