@@ -77,6 +77,13 @@ public class Case extends PanacheEntityBase {
     @Column(name = "known_issue_id")
     public String knownIssueId;
 
+    /**
+     * The filing party's own reference (a partner's ticket id): unique per organization and filing party, see
+     * {@link #externalIdOwner()}.
+     */
+    @Column(name = "external_id")
+    public String externalId;
+
     /** The reseller that managed the organization when a partner filed this case. */
     @Column(name = "filed_by_reseller")
     public String filedByReseller;
@@ -141,6 +148,11 @@ public class Case extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Whose reference space {@link #externalId} belongs to: the partner that filed the case, else its creator. */
+    public String externalIdOwner() {
+        return filedByReseller != null ? filedByReseller : creator;
+    }
 
     // ---- state machine: every transition is checked here; services only orchestrate ----
 

@@ -19,4 +19,10 @@ public class CaseRepository implements PanacheRepositoryBase<Case, UUID> {
     public Optional<Case> findByIdOptional(UUID id) {
         return Optional.ofNullable(findById(id));
     }
+
+    /** The case of an organization that the given filing party (partner, else creator) gave this external id. */
+    public Case byExternalId(String externalId, String organization, String owner) {
+        return find("externalId = ?1 and organization = ?2 and coalesce(filedByReseller, creator) = ?3", externalId,
+                organization, owner).firstResult();
+    }
 }

@@ -88,7 +88,9 @@ public class CaseResource {
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent" })
     @Operation(operationId = "fileCase", summary = "File a case", description = "Customers file for their organization; partners and agents on "
             + "behalf of one (agents also for phone and e-mail intake). With an Idempotency-Key, a retried request "
-            + "returns the first case (header Idempotent-Replayed: true); the same key with another body is 422.")
+            + "returns the first case (header Idempotent-Replayed: true); the same key with another body is 422. "
+            + "An externalId (your own reference) names one case per organization and filing party: a second case "
+            + "with it is 409.")
     @APIResponse(responseCode = "201", description = "Filed; Location names the case, ETag is its version",
             headers = { @Header(name = "Location", description = "URL of the new case", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = "The case's version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
@@ -97,6 +99,8 @@ public class CaseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: the problem lists every violation; nothing is written")
     @APIResponse(responseCode = "403", description = "Filing for another organization, or a staff-only channel")
+    @APIResponse(responseCode = "409", description = "externalId already names a case of this organization that you (your "
+            + "partner organization) filed; the problem carries caseId and caseNumber when you may see that case")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request")
     public Response open(@Valid @NotNull OpenCaseRequest request,
             @Parameter(description = "Unique per logical request, e.g. a UUID; retries reuse it")
@@ -109,16 +113,17 @@ public class CaseResource {
         CaseService.OpenCase command = new CaseService.OpenCase(request.organization(), request.product(),
                 request.subject(), request.description(), request.priority(), request.contactEmail(),
                 request.ccEmails(), request.language(), request.channel(), request.relatedCaseIds(),
-                request.knownIssueId(), request.details() == null ? null : request.details().toDomain());
+                request.knownIssueId(), request.details() == null ? null : request.details().toDomain(), request.externalId());
         CaseService.Opened opened;
         try {
             opened = service.open(command, caller, idempotencyKey, idempotencyKey == null ? null : hash(request));
         } catch (RuntimeException e) {
-            if (idempotencyKey == null || !isUniqueViolation(e)) {
+            if (!isUniqueViolation(e)) {
                 throw e;
             }
-            // A concurrent request with the same key won the race: answer with its result.
-            opened = service.open(command, caller, idempotencyKey, hash(request));
+            // A concurrent request with the same key or externalId won the race, and this transaction rolled back:
+            // the retry answers from the winner (its case replayed, or 409 for the externalId).
+            opened = service.open(command, caller, idempotencyKey, idempotencyKey == null ? null : hash(request));
         }
         Case supportCase = opened.supportCase();
         return Response.created(uri.getAbsolutePathBuilder().path(supportCase.id.toString()).build())
@@ -142,6 +147,10 @@ public class CaseResource {
                     schema = @Schema(implementation = Priority.class)) @QueryParam("priority") String priority,
             @QueryParam("product") String product,
             @Parameter(description = "E-mail of the creator, or me") @QueryParam("creator") String creator,
+            @Parameter(description = "The case(s) you may see with this externalId (your own reference, given when "
+                    + "filing); combines with the other filters", example = "INC-0042817",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 128, pattern = OpenCaseRequest.EXTERNAL_ID))
+            @QueryParam("externalId") String externalId,
             @Parameter(description = "E-mail of the assignee, or me (\"my open cases\")") @QueryParam("assignee") String assignee,
             @Parameter(description = "Only cases changed since this ISO-8601 instant", example = "2026-11-01T00:00:00Z",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("updatedSince") String updatedSince,
@@ -166,11 +175,14 @@ public class CaseResource {
         if (hasText && text.length() > CaseSearch.MAX_QUERY_LENGTH) {
             throw invalid("q must be at most " + CaseSearch.MAX_QUERY_LENGTH + " characters");
         }
+        if (externalId != null && !externalId.matches(OpenCaseRequest.EXTERNAL_ID)) {
+            throw invalid(OpenCaseRequest.EXTERNAL_ID_RULE);
+        }
         if (order == CaseSearch.Sort.RELEVANCE && !hasText) {
             throw invalid("sort=relevance needs a search text q");
         }
         CaseSearch.CaseFilter filter = new CaseSearch.CaseFilter(parseStates(states), parseStatus(status),
-                priority == null ? null : parsePriority(priority), product, me(creator, caller), me(assignee, caller),
+                priority == null ? null : parsePriority(priority), product, me(creator, caller), me(assignee, caller), externalId,
                 parseInstant(updatedSince), hasText ? text : null, order, decodeCursor(cursor, order), pageSize);
         List<CaseSearch.Hit> found = service.list(filter, caller);
         boolean more = found.size() > pageSize;

@@ -290,6 +290,10 @@ public class PostgresCaseSearch implements CaseSearch {
             where.add("c.assignee = :assignee");
             params.put("assignee", filter.assignee());
         }
+        if (filter.externalId() != null) {
+            where.add("c.external_id = :externalId");
+            params.put("externalId", filter.externalId());
+        }
         if (filter.updatedSince() != null) {
             where.add("c.updated_at >= :since");
             params.put("since", filter.updatedSince());

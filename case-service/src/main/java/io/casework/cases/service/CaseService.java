@@ -62,7 +62,7 @@ public class CaseService {
 
     public record OpenCase(String organization, String product, String subject, String description,
             Priority priority, String contactEmail, List<String> ccEmails, String language, Channel channel,
-            List<UUID> relatedCaseIds, String knownIssueId, CaseDetails details) {
+            List<UUID> relatedCaseIds, String knownIssueId, CaseDetails details, String externalId) {
     }
 
     public record Opened(Case supportCase, boolean replayed) {
@@ -96,6 +96,7 @@ public class CaseService {
             throw new CaseRuleException(Kind.INVALID, "Unknown organization",
                     "No organization " + supportCase.organization + " exists");
         }
+        requireUnusedExternalId(supportCase, caller);
         persistOpened(supportCase, organization, "Filed via " + supportCase.channel);
         if (idempotencyKey != null) {
             IdempotencyRecord record = new IdempotencyRecord();
@@ -106,6 +107,26 @@ public class CaseService {
             record.persist();
         }
         return new Opened(supportCase, false);
+    }
+
+    /**
+     * An external id names one case per organization and filing party. A concurrent filing with the same one that
+     * commits first makes this transaction fail on the unique index (support_case_external_id); the caller's retry
+     * then ends here.
+     */
+    private void requireUnusedExternalId(Case supportCase, Caller caller) {
+        if (supportCase.externalId == null) {
+            return;
+        }
+        Case earlier = cases.byExternalId(supportCase.externalId, supportCase.organization, supportCase.externalIdOwner());
+        if (earlier != null) {
+            Map<String, Object> found = access.canSee(earlier, caller)
+                    ? Map.of("caseId", earlier.id.toString(), "caseNumber", earlier.number) : Map.of();
+            throw new CaseRuleException(Kind.CONFLICT, "externalId already used",
+                    "A case of " + supportCase.organization + " filed by " + supportCase.externalIdOwner()
+                            + " already has externalId " + supportCase.externalId
+                            + "; find it with GET /api/v1/cases?externalId=", found);
+        }
     }
 
     /** Opens the case of a "Me too" on a known issue, for the subscriber, linked to the issue. */
@@ -119,7 +140,7 @@ public class CaseService {
         Case supportCase = newCase(new OpenCase(organization.id, product, subject.length() > 255 ? subject.substring(0, 255) : subject,
                 "Affected by known issue " + issue.incidentNumber() + " (\"Me too\")."
                         + (issue.summary() == null ? "" : "\n\n" + issue.summary()),
-                priority, subscriber, null, null, null, null, issue.incidentId().toString(), null), caller);
+                priority, subscriber, null, null, null, null, issue.incidentId().toString(), null, null), caller);
         persistOpened(supportCase, organization, "Me too on known issue " + issue.incidentNumber());
         return supportCase;
     }
@@ -215,6 +236,7 @@ public class CaseService {
             supportCase.relatedCaseIds = new ArrayList<>(new LinkedHashSet<>(command.relatedCaseIds()));
         }
         supportCase.knownIssueId = command.knownIssueId();
+        supportCase.externalId = command.externalId();
         supportCase.details = command.details() != null ? command.details() : CaseDetails.NONE;
         supportCase.createdAt = Instant.now();
         supportCase.updatedAt = supportCase.createdAt;

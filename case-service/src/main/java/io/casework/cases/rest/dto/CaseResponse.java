@@ -17,7 +17,7 @@ import io.casework.cases.domain.ResolutionCode;
 @Schema(name = "Case", description = "A support case as its caller may see it; ETag carries its version",
         requiredProperties = { "id", "number", "organization", "product", "subject", "description", "priority",
                 "severity", "state", "creator", "contactEmail", "ccEmails", "language", "channel", "filedByReseller",
-                "relatedCaseIds", "knownIssueId", "details", "assignee", "escalated", "escalationReason",
+                "relatedCaseIds", "knownIssueId", "externalId", "details", "assignee", "escalated", "escalationReason",
                 "resolutionCode", "resolutionNote", "reopenCount", "surveyRating", "version", "firstResponseDueAt",
                 "createdAt", "updatedAt", "firstRespondedAt", "resolvedAt", "closedAt" })
 public record CaseResponse(
@@ -39,6 +39,8 @@ public record CaseResponse(
         @Schema(description = "The reseller that filed the case on its customer's behalf", nullable = true) String filedByReseller,
         List<UUID> relatedCaseIds,
         @Schema(nullable = true) String knownIssueId,
+        @Schema(description = "The filing party's own reference (e.g. a partner's ticket id), as given when filing",
+                nullable = true, examples = "INC-0042817") String externalId,
         CaseDetailsDto details,
         @Schema(description = "E-mail of the support agent working on it; null while unassigned", nullable = true) String assignee,
         boolean escalated,
@@ -76,7 +78,7 @@ public record CaseResponse(
         return new CaseResponse(c.id, c.number, c.organization, c.product, c.subject, c.description,
                 c.priority.code(), c.priority.severity(), c.state.name(), c.creator, c.contactEmail, List.copyOf(c.ccEmails),
                 c.language, c.channel.name(), c.filedByReseller, List.copyOf(c.relatedCaseIds), c.knownIssueId,
-                CaseDetailsDto.from(c.details), c.assignee, c.escalated,
+                c.externalId, CaseDetailsDto.from(c.details), c.assignee, c.escalated,
                 c.escalationReason == null ? null : c.escalationReason.name(),
                 c.resolutionCode == null ? null : c.resolutionCode.name(), c.resolutionNote, c.reopenCount,
                 c.surveyRating == null ? null : c.surveyRating.intValue(), c.version, c.firstResponseDueAt, c.createdAt,

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.casework.cases.domain.Channel;
 import io.casework.cases.domain.Priority;
 import jakarta.validation.Valid;
@@ -32,5 +34,18 @@ public record OpenCaseRequest(
         @Schema(description = "Earlier cases this one follows up, e.g. a higher-priority case referencing the first")
         @Size(max = 20) List<@NotNull UUID> relatedCaseIds,
         @Schema(description = "The known issue this case is linked to") @Size(max = 64) String knownIssueId,
-        @Valid CaseDetailsDto details) {
+        @Valid CaseDetailsDto details,
+        @Schema(description = "Your own reference for this case, e.g. your ticket id: 1 to 128 letters, digits and "
+                + ". _ : / # + @ -, starting with a letter or digit. Unique per organization among the cases you (your "
+                + "partner organization) filed: a second case with it is 409. Find the case again with "
+                + "GET /api/v1/cases?externalId=", examples = "INC-0042817", maxLength = 128,
+                pattern = EXTERNAL_ID)
+        @Pattern(regexp = EXTERNAL_ID, message = EXTERNAL_ID_RULE)
+        // left out of the request's canonical JSON when absent, so Idempotency-Key hashes of filings from before it stay valid
+        @JsonInclude(JsonInclude.Include.NON_NULL) String externalId) {
+
+    /** Allowed external ids; anchored ECMA-262 as well as Java, as the OpenAPI document repeats it. */
+    public static final String EXTERNAL_ID = "^[A-Za-z0-9][A-Za-z0-9._:/#+@-]{0,127}$";
+    public static final String EXTERNAL_ID_RULE = "externalId must be 1 to 128 characters: letters, digits and "
+            + ". _ : / # + @ -, starting with a letter or digit";
 }
