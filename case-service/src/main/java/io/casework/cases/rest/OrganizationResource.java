@@ -2,6 +2,7 @@ package io.casework.cases.rest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -12,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.casework.cases.domain.CaseRuleException;
+import io.casework.cases.domain.CaseRuleException.Kind;
 import io.casework.cases.domain.Organization;
 import io.casework.cases.messaging.event.OrganizationEvents;
 import io.casework.cases.rest.dto.OrganizationAnnouncementResponse;
@@ -23,6 +26,7 @@ import io.casework.cases.rest.dto.OrganizationDtos.ResellerAccessRequest;
 import io.casework.cases.rest.dto.OrganizationDtos.UpdateOrganizationRequest;
 import io.casework.cases.service.OrganizationService;
 import io.casework.cases.service.OrganizationService.OrganizationData;
+import io.casework.cases.service.OrganizationService.Removals;
 import io.casework.rest.CallerFactory;
 import io.casework.rest.IfMatch;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -124,16 +128,27 @@ public class OrganizationResource {
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @RolesAllowed("admin")
     @Operation(operationId = "updateOrganization", summary = "Change an organization (Casework admins)", description = "Plan, domains, region, reseller "
-            + "(a new reseller starts without access and sees none of the earlier cases), contract end date (a future "
-            + "date renews a lapsed contract: held cases resume where they were). If-Match required.")
+            + "(a new reseller starts without access and sees none of the earlier cases; null removes it), contract end "
+            + "date (a future date, or null for an open-ended contract, renews a lapsed contract: held cases resume where "
+            + "they were). JSON merge patch (RFC 7396): absent members stay; null on a required member is a 400. If-Match "
+            + "required.")
     @APIResponse(responseCode = "200", description = "The organization; ETag is its version",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationResponse.class)))
-    @APIResponse(responseCode = "409", description = "The change breaks a rule, e.g. a reseller that does not exist")
+    @APIResponse(responseCode = "400", description = "Invalid, a reseller that does not exist, or null on a required member (problem+json)")
+    @APIResponse(responseCode = "409", description = "The change breaks a rule")
     public Response update(@PathParam("id") String id, @Valid @NotNull UpdateOrganizationRequest request,
             @Parameter(required = true, description = "The ETag of the organization as read") @HeaderParam("If-Match") String ifMatch) {
+        List<String> required = request.requiredMembersGivenAsNull();
+        if (!required.isEmpty()) {
+            throw new CaseRuleException(Kind.INVALID, "Required member removed", String.join(", ", required)
+                    + (required.size() == 1 ? " is" : " are") + " required: a merge patch may remove only "
+                    + String.join(" and ", UpdateOrganizationRequest.REMOVABLE.stream().sorted().toList())
+                    + "; leave the member out to keep its value", Map.of("members", required));
+        }
         Organization organization = organizations.update(id, new OrganizationData(request.name(), request.domains(),
                 request.priorityScheme(), request.planId(), request.contractEnd(), request.region(), request.reseller()),
+                new Removals(request.removes("reseller"), request.removes("contractEnd")),
                 IfMatch.of(ifMatch).required("organization"), callers.current());
         return Response.ok(OrganizationResponse.from(organization)).tag(etag(organization)).build();
     }

@@ -41,6 +41,11 @@ public class OrganizationService {
             String planId, LocalDate contractEnd, String region, String reseller) {
     }
 
+    /** The optional members a merge patch removes (given as null): the managing reseller, the contract's end date. */
+    public record Removals(boolean reseller, boolean contractEnd) {
+        public static final Removals NONE = new Removals(false, false);
+    }
+
     @Transactional
     public Organization create(String id, OrganizationData data, Caller caller) {
         requirePlatformAdmin(caller);
@@ -83,9 +88,12 @@ public class OrganizationService {
         return organization;
     }
 
-    /** Replaces the given fields; a new end date in the future renews a lapsed contract. */
+    /**
+     * Replaces the given fields and removes the ones in {@code removals}; a new end date in the future, or none, renews a
+     * lapsed contract.
+     */
     @Transactional
-    public Organization update(String id, OrganizationData data, IfMatch ifMatch, Caller caller) {
+    public Organization update(String id, OrganizationData data, Removals removals, IfMatch ifMatch, Caller caller) {
         requirePlatformAdmin(caller);
         Organization organization = locked(id, ifMatch);
         Instant now = Instant.now();
@@ -107,12 +115,14 @@ public class OrganizationService {
             outbox.record(OrganizationEvents.PlanChanged.TYPE, id,
                     new OrganizationEvents.PlanChanged(summary(organization), previous, caller.email(), now));
         }
-        if (data.reseller() != null && !data.reseller().equals(organization.reseller)) {
-            changeReseller(organization, data.reseller().isBlank() ? null : data.reseller(), caller, now);
+        String reseller = removals.reseller() || data.reseller() != null && data.reseller().isBlank() ? null
+                : data.reseller();
+        if ((removals.reseller() || data.reseller() != null) && !Objects.equals(reseller, organization.reseller)) {
+            changeReseller(organization, reseller, caller, now);
         }
-        if (data.contractEnd() != null && !data.contractEnd().equals(organization.contractEnd)) {
+        if ((removals.contractEnd() || data.contractEnd() != null) && !Objects.equals(data.contractEnd(), organization.contractEnd)) {
             LocalDate previous = organization.contractEnd;
-            organization.contractEnd = data.contractEnd();
+            organization.contractEnd = removals.contractEnd() ? null : data.contractEnd();
             if (organization.contractLapsed && !organization.contractExpiredOn(LocalDate.now(ZoneOffset.UTC))) {
                 contracts.renew(organization, previous, caller.email());
             }

@@ -14,10 +14,19 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.casework.testsupport.EventContract;
+import io.casework.testsupport.EventTap;
 import io.casework.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -94,5 +103,51 @@ class OrganizationAccessTest {
         as(ROOT).body("""
                 {"id": "Bad Id", "name": "x", "domains": ["not a domain"], "planId": "standard", "region": "mars"}""")
                 .post("/api/v1/organizations").then().statusCode(400).body("violations", hasSize(3));
+    }
+
+    @Test
+    void mergePatchWithNullResellerRemovesTheResellerAndPublishesTheChange() {
+        String id = "unres-" + UUID.randomUUID().toString().substring(0, 8);
+        String boss = newOrganization(id, "resellco", "2031-01-31");
+        as(boss).body("{\"granted\": true}").put("/api/v1/organizations/" + id + "/reseller-access").then().statusCode(200);
+        String etag = as(ROOT).get("/api/v1/organizations/" + id).then().extract().header("ETag");
+
+        as(ROOT).contentType("application/merge-patch+json").header("If-Match", etag).body("{\"reseller\": null}")
+                .patch("/api/v1/organizations/" + id).then().statusCode(200)
+                .body("reseller", nullValue()).body("resellerAccess", equalTo(false)).body("planId", equalTo("premier"));
+        as(ROOT).get("/api/v1/organizations/" + id).then().statusCode(200).body("reseller", nullValue());
+
+        JsonNode event = EventContract.assertConforms(EventTap.await("casework.org-events",
+                r -> id.equals(r.key()) && r.value().contains("\"io.casework.org.reseller-changed\""),
+                Duration.ofSeconds(30)).value());
+        assertEquals("resellco", event.path("data").path("previousReseller").asText());
+        assertTrue(event.path("data").path("organization").path("reseller").isNull(), event.toString());
+        assertEquals(false, event.path("data").path("organization").path("resellerAccess").asBoolean());
+    }
+
+    @Test
+    void mergePatchWithNullContractEndMakesTheContractOpenEnded() {
+        String id = "open-" + UUID.randomUUID().toString().substring(0, 8);
+        newOrganization(id, null, "2031-01-31");
+        String etag = as(ROOT).get("/api/v1/organizations/" + id).then().extract().header("ETag");
+
+        as(ROOT).contentType("application/merge-patch+json").header("If-Match", etag).body("{\"contractEnd\": null}")
+                .patch("/api/v1/organizations/" + id).then().statusCode(200).body("contractEnd", nullValue());
+    }
+
+    @Test
+    void mergePatchCannotRemoveARequiredField() {
+        String id = "req-" + UUID.randomUUID().toString().substring(0, 8);
+        newOrganization(id, "resellco", "2031-01-31");
+        String etag = as(ROOT).get("/api/v1/organizations/" + id).then().extract().header("ETag");
+
+        for (String field : java.util.List.of("name", "domains", "priorityScheme", "planId", "region")) {
+            as(ROOT).contentType("application/merge-patch+json").header("If-Match", etag)
+                    .body("{\"" + field + "\": null, \"reseller\": null}")
+                    .patch("/api/v1/organizations/" + id).then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", containsString(field));
+        }
+        as(ROOT).get("/api/v1/organizations/" + id).then().statusCode(200).header("ETag", equalTo(etag))
+                .body("reseller", equalTo("resellco"));
     }
 }

@@ -2,9 +2,15 @@ package io.casework.cases.rest.dto;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 
 import io.casework.cases.domain.Organization;
 import io.casework.cases.domain.SupportAccess;
@@ -38,15 +44,100 @@ public final class OrganizationDtos {
             @Schema(description = "Managing reseller, if any", examples = "resellco") @Size(max = 64) String reseller) {
     }
 
-    @Schema(description = "Merge patch of an organization; absent fields are left unchanged; reseller \"\" removes it")
+    /**
+     * A JSON merge patch (RFC 7396) of an organization. Jackson builds it through {@link Builder}, which remembers the
+     * members given as {@code null}: a record alone cannot tell {@code {"reseller": null}} from an absent reseller.
+     */
+    @Schema(description = "Merge patch of an organization (RFC 7396): absent members are left unchanged; null removes "
+            + "reseller or contractEnd (the other members cannot be removed: 400); reseller \"\" also removes it")
+    @JsonDeserialize(builder = UpdateOrganizationRequest.Builder.class)
     public record UpdateOrganizationRequest(
             @Size(min = 1, max = 255) String name,
             @Size(min = 1, max = 20) List<@Pattern(regexp = DOMAIN) String> domains,
             Organization.PriorityScheme priorityScheme,
             @Size(min = 1, max = 64) String planId,
-            @Schema(description = "A future date renews a lapsed contract: held cases resume") LocalDate contractEnd,
+            @Schema(description = "A future date renews a lapsed contract: held cases resume; null makes it open-ended "
+                    + "(and renews a lapsed one)", nullable = true) LocalDate contractEnd,
             @Schema(enumeration = { "apj", "israel", "emea", "americas" }) @Pattern(regexp = REGION) String region,
-            @Schema(description = "Managing reseller; \"\" removes it") @Size(max = 64) String reseller) {
+            @Schema(description = "Managing reseller; null (or \"\") removes it", nullable = true) @Size(max = 64) String reseller,
+            @JsonIgnore @Schema(hidden = true) Set<String> nulls) {
+
+        /** Members that a merge patch may remove; the others are required. */
+        public static final Set<String> REMOVABLE = Set.of("contractEnd", "reseller");
+
+        public UpdateOrganizationRequest {
+            nulls = nulls == null ? Set.of() : Set.copyOf(nulls);
+        }
+
+        /** Whether the patch gives {@code member} as null, i.e. asks to remove it. */
+        public boolean removes(String member) {
+            return nulls.contains(member);
+        }
+
+        /** Members given as null that cannot be removed, in a stable order. */
+        public List<String> requiredMembersGivenAsNull() {
+            return nulls.stream().filter(member -> !REMOVABLE.contains(member)).sorted().toList();
+        }
+
+        @JsonPOJOBuilder(withPrefix = "")
+        public static final class Builder {
+            private final Set<String> nulls = new HashSet<>();
+            private String name;
+            private List<String> domains;
+            private Organization.PriorityScheme priorityScheme;
+            private String planId;
+            private LocalDate contractEnd;
+            private String region;
+            private String reseller;
+
+            public Builder name(String value) {
+                name = given("name", value);
+                return this;
+            }
+
+            public Builder domains(List<String> value) {
+                domains = given("domains", value);
+                return this;
+            }
+
+            public Builder priorityScheme(Organization.PriorityScheme value) {
+                priorityScheme = given("priorityScheme", value);
+                return this;
+            }
+
+            public Builder planId(String value) {
+                planId = given("planId", value);
+                return this;
+            }
+
+            public Builder contractEnd(LocalDate value) {
+                contractEnd = given("contractEnd", value);
+                return this;
+            }
+
+            public Builder region(String value) {
+                region = given("region", value);
+                return this;
+            }
+
+            public Builder reseller(String value) {
+                reseller = given("reseller", value);
+                return this;
+            }
+
+            public UpdateOrganizationRequest build() {
+                return new UpdateOrganizationRequest(name, domains, priorityScheme, planId, contractEnd, region, reseller, nulls);
+            }
+
+            private <T> T given(String member, T value) {
+                if (value == null) {
+                    nulls.add(member);
+                } else {
+                    nulls.remove(member);
+                }
+                return value;
+            }
+        }
     }
 
     @Schema(description = "Whether the managing reseller may see the organization's cases")
