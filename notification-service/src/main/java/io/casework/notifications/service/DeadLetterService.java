@@ -40,7 +40,10 @@ public class DeadLetterService {
         this.config = config.mail();
     }
 
-    /** Sends the DEAD delivery now. 404 unknown, 409 not DEAD (or no longer due), 503 when SMTP still fails. */
+    /**
+     * Sends the DEAD delivery now. 404 unknown, 409 not DEAD (or no longer due), 503 when SMTP still fails (the detail
+     * names the error).
+     */
     public void retry(UUID deliveryId) {
         Instant now = Instant.now();
         Instant leaseUntil = now.plus(config.lease());
@@ -56,7 +59,10 @@ public class DeadLetterService {
         });
         MailSender.Outcome outcome = sender.attempt(claimed, leaseUntil, true);
         if (outcome == MailSender.Outcome.FAILED) {
-            throw new ServiceUnavailableException("The SMTP server still refuses the mail; the delivery stays DEAD");
+            // Ops (and a failing test) see why at once: the error the attempt recorded, as GET deliveries shows it.
+            String error = QuarkusTransaction.requiringNew().call(() -> deliveries.findById(deliveryId).lastError);
+            throw new ServiceUnavailableException("The SMTP server still refuses the mail (" + error
+                    + "); the delivery stays DEAD");
         }
     }
 
