@@ -33,4 +33,22 @@ public final class ApplicationProperties {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The configuration a service's jar starts with under {@code profile}: its application.properties, the defaults of
+     * its libraries ({@code META-INF/microprofile-config.properties} on the class path, e.g. messaging-support's) and this
+     * process's environment and system properties.
+     */
+    public static SmallRyeConfig effective(String profile) {
+        URL properties = ApplicationProperties.class.getClassLoader().getResource("application.properties");
+        if (properties == null) {
+            throw new IllegalStateException("no application.properties on the class path");
+        }
+        try {
+            return new SmallRyeConfigBuilder().addDefaultInterceptors().addDefaultSources().withProfile(profile)
+                    .withSources(new PropertiesConfigSource(properties, 250)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
