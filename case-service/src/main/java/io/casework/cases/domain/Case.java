@@ -1,5 +1,6 @@
 package io.casework.cases.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -187,6 +188,14 @@ public class Case extends PanacheEntityBase {
         CaseState previous = moveTo(CaseState.CLOSED, CaseState.ACTIVE);
         closedAt = at;
         return previous;
+    }
+
+    /**
+     * Whether a comment at {@code at} may still reopen this case: it is closed, and {@code at} is no later than
+     * {@code window} after it was closed (seed 002: 30 days; the last instant of the window still counts).
+     */
+    public boolean reopenableAt(Instant at, Duration window) {
+        return state == CaseState.CLOSED && closedAt != null && !at.isAfter(closedAt.plus(window));
     }
 
     /** A customer comment on a closed case within the reopen window. */

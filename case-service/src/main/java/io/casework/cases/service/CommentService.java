@@ -90,8 +90,7 @@ public class CommentService {
 
     /** Seed 002: a comment within the window reopens the case; later, the customer files a new case instead. */
     private void reopenOrRefuse(Case supportCase, Caller caller, Instant now) {
-        Instant deadline = supportCase.closedAt.plus(config.reopenWindow());
-        if (now.isAfter(deadline)) {
+        if (!supportCase.reopenableAt(now, config.reopenWindow())) {
             throw new CaseRuleException(Kind.CONFLICT, "Case closed for good",
                     "This case was closed more than " + config.reopenWindow().toDays()
                             + " days ago and can no longer be reopened. File a new case that references it "
