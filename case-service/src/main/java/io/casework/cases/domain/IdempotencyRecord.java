@@ -11,7 +11,7 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** The first result of a POST made with an Idempotency-Key, per caller. */
+/** The first result of a POST made with an Idempotency-Key, per caller (see {@code service.Idempotency}). */
 @Entity
 @Table(name = "idempotency_record")
 public class IdempotencyRecord extends PanacheEntityBase {
@@ -22,8 +22,17 @@ public class IdempotencyRecord extends PanacheEntityBase {
     @Column(name = "request_hash", nullable = false)
     public String requestHash;
 
-    @Column(name = "case_id", nullable = false)
+    /** Method and path of the request, e.g. {@code POST /api/v1/cases/{id}/comments} with the id. */
+    @Column(name = "request_target", nullable = false)
+    public String requestTarget;
+
+    /** The case the request created or acted on; null for what concerns no case (an organization). */
+    @Column(name = "case_id")
     public UUID caseId;
+
+    /** What the request created when it is not itself a case: a comment's, an attachment's, an organization's id. */
+    @Column(name = "resource_id")
+    public String resourceId;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -20,6 +21,8 @@ import io.casework.cases.domain.CaseRuleException;
 import io.casework.cases.domain.CaseRuleException.Kind;
 import io.casework.cases.rest.dto.AttachmentResponse;
 import io.casework.cases.service.AttachmentService;
+import io.casework.cases.service.Idempotency;
+import io.casework.rest.Caller;
 import io.casework.rest.CallerFactory;
 import io.casework.rest.IfMatch;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -28,6 +31,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -54,10 +58,16 @@ public class AttachmentResource {
 
     private final AttachmentService attachments;
     private final CallerFactory callers;
+    private final Idempotency idempotency;
 
-    AttachmentResource(AttachmentService attachments, CallerFactory callers) {
+    AttachmentResource(AttachmentService attachments, CallerFactory callers, Idempotency idempotency) {
         this.attachments = attachments;
         this.callers = callers;
+        this.idempotency = idempotency;
+    }
+
+    /** What an attachment request asks for, for its Idempotency-Key: the file by its SHA-256, not its bytes. */
+    record UploadFingerprint(String filename, boolean diagnosticBundle, String description, String sha256) {
     }
 
     @POST
@@ -69,15 +79,21 @@ public class AttachmentResource {
             + "bundle and a `description`. The content type is sniffed from the bytes (the declared one is ignored), "
             + "the file name is sanitised, and the SHA-256 is computed while the file is encrypted to storage. "
             + "Whoever may comment on the case may attach (the same access rules); on a closed case only support "
-            + "staff (customers comment first, which reopens the case within 30 days of closing).")
+            + "staff (customers comment first, which reopens the case within 30 days of closing). With an "
+            + "Idempotency-Key, a retried upload (same file, name, flag and description) returns the first attachment "
+            + "instead of storing the file twice.")
     @APIResponse(responseCode = "201", description = "Stored; Location is the download URL",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            headers = { @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = IdempotencyApi.REPLAYED, description = IdempotencyApi.REPLAYED_DESCRIPTION,
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "true")) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentResponse.class)))
-    @APIResponse(responseCode = "400", description = "No part named file, diagnosticBundle not true/false, or description too long")
+    @APIResponse(responseCode = "400", description = "No part named file, diagnosticBundle not true/false, description "
+            + "too long, or an Idempotency-Key that is blank or longer than 255 characters")
     @APIResponse(responseCode = "403", description = "The caller may read the case but not add to it")
     @APIResponse(responseCode = "404", description = "No such case, or the caller may not see it")
     @APIResponse(responseCode = "409", description = "The case is closed: comment to reopen it first, or file a new case")
     @APIResponse(responseCode = "413", description = "Larger than the attachment limit; nothing is stored")
+    @APIResponse(responseCode = "422", description = IdempotencyApi.REUSED)
     @APIResponse(responseCode = "500", description = "Storing failed; the file is not kept and the case is unchanged")
     public Response add(@PathParam("id") UUID caseId,
             @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary", description = "The file") FileUpload file,
@@ -87,15 +103,25 @@ public class AttachmentResource {
             @Pattern(regexp = "^[^\\x00]*$", message = "description must not contain the NUL character")
             @Schema(description = "What the file is, at most 500 characters",
                     examples = "Mail server log of 21 November, 10:00-11:00") String description,
+            @Parameter(description = IdempotencyApi.KEY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context UriInfo uri) {
         if (file == null) {
             throw invalid("Send the file as the multipart/form-data part named file (with a filename)");
         }
         String note = description == null || description.isBlank() ? null : description.strip();
-        Attachment attachment = attachments.add(caseId, new AttachmentService.Upload(file.uploadedFile(), file.size(),
-                file.fileName(), parseFlag(diagnosticBundle), note), callers.current());
+        AttachmentService.Upload upload = new AttachmentService.Upload(file.uploadedFile(), file.size(), file.fileName(),
+                parseFlag(diagnosticBundle), note);
+        Caller caller = callers.current();
+        Object fingerprint = idempotencyKey == null ? null
+                : new UploadFingerprint(file.fileName(), upload.diagnosticBundle(), note, sha256(file.uploadedFile()));
+        Idempotency.Outcome<Attachment> added = idempotency.once(
+                idempotency.request(caller, idempotencyKey, "POST /api/v1/cases/" + caseId + "/attachments", fingerprint),
+                recorder -> attachments.add(caseId, upload, caller, recorder),
+                earlier -> attachments.get(caseId, UUID.fromString(earlier.resourceId), caller));
+        Attachment attachment = added.value();
         return Response.created(uri.getAbsolutePathBuilder().path(attachment.id.toString()).build())
                 .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(IdempotencyApi.REPLAYED, added.replayedHeader())
                 .entity(AttachmentResponse.from(attachment))
                 .build();
     }
@@ -152,6 +178,21 @@ public class AttachmentResource {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+    }
+
+    private static String sha256(java.nio.file.Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the upload", e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean parseFlag(String value) {

@@ -22,7 +22,10 @@ import io.casework.cases.rest.dto.ActionRequests.ResolveRequest;
 import io.casework.cases.rest.dto.ActionRequests.SurveyRequest;
 import io.casework.cases.rest.dto.ActionRequests.TransitionRequest;
 import io.casework.cases.rest.dto.CaseResponse;
+import io.casework.cases.service.CaseService;
 import io.casework.cases.service.CaseWorkflow;
+import io.casework.cases.service.Idempotency;
+import io.casework.rest.Caller;
 import io.casework.rest.CallerFactory;
 import io.casework.rest.IfMatch;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -53,11 +56,15 @@ public class CaseActionResource {
     private static final String STATE_CONFLICT = "Not allowed in the case's current state";
 
     private final CaseWorkflow workflow;
+    private final CaseService cases;
     private final CallerFactory callers;
+    private final Idempotency idempotency;
 
-    CaseActionResource(CaseWorkflow workflow, CallerFactory callers) {
+    CaseActionResource(CaseWorkflow workflow, CaseService cases, CallerFactory callers, Idempotency idempotency) {
         this.workflow = workflow;
+        this.cases = cases;
         this.callers = callers;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -106,16 +113,25 @@ public class CaseActionResource {
     @Path("escalate")
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
     @Operation(operationId = "escalateCase", summary = "Escalate (\"Faire remonter\")", description = "Where the organization's plan allows it; "
-            + "once per open period; recorded in the history with the reason.")
+            + "once per open period; recorded in the history with the reason. With an Idempotency-Key, a retried "
+            + "escalation answers with the case (Idempotent-Replayed: true) instead of 409 Already escalated.")
+    @APIResponse(responseCode = "400", description = IdempotencyApi.BAD_KEY)
     @APIResponse(responseCode = "403", description = "The plan does not include escalation")
     @APIResponse(responseCode = "409", description = "Already escalated, or the case is not active")
+    @APIResponse(responseCode = "422", description = IdempotencyApi.REUSED)
     @APIResponse(responseCode = "200", description = "The case as it is now; ETag is its new version",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            headers = { @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = IdempotencyApi.REPLAYED, description = IdempotencyApi.REPLAYED_DESCRIPTION,
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "true")) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
     public Response escalate(@PathParam("id") UUID id, @Valid @NotNull EscalateRequest request,
-            @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch) {
-        return ok(workflow.escalate(id, request.reason(), request.justification(), callers.current(),
-                IfMatch.of(ifMatch)));
+            @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = IdempotencyApi.KEY) @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Caller caller = callers.current();
+        return ok(idempotency.once(idempotency.request(caller, idempotencyKey, "POST /api/v1/cases/" + id + "/escalate", request),
+                recorder -> workflow.escalate(id, request.reason(), request.justification(), caller, IfMatch.of(ifMatch),
+                        recorder),
+                earlier -> cases.get(id, caller)));
     }
 
     @POST
@@ -162,16 +178,32 @@ public class CaseActionResource {
     @POST
     @Path("survey")
     @RolesAllowed({ "customer", "customer-admin", "partner" })
-    @Operation(operationId = "answerCaseSurvey", summary = "Answer the satisfaction survey", description = "Once, after a solution was provided or the case closed.")
+    @Operation(operationId = "answerCaseSurvey", summary = "Answer the satisfaction survey", description = "Once, after a solution "
+            + "was provided or the case closed. With an Idempotency-Key, a retried answer gets the case "
+            + "(Idempotent-Replayed: true) instead of 409 Survey answered.")
     @APIResponse(responseCode = "200", description = "The case as it is now; ETag is its new version",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            headers = { @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = IdempotencyApi.REPLAYED, description = IdempotencyApi.REPLAYED_DESCRIPTION,
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "true")) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
+    @APIResponse(responseCode = "400", description = IdempotencyApi.BAD_KEY)
     @APIResponse(responseCode = "409", description = STATE_CONFLICT)
-    public Response survey(@PathParam("id") UUID id, @Valid @NotNull SurveyRequest request) {
-        return ok(workflow.answerSurvey(id, request.rating(), request.comment(), callers.current()));
+    @APIResponse(responseCode = "422", description = IdempotencyApi.REUSED)
+    public Response survey(@PathParam("id") UUID id, @Valid @NotNull SurveyRequest request,
+            @Parameter(description = IdempotencyApi.KEY) @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Caller caller = callers.current();
+        return ok(idempotency.once(idempotency.request(caller, idempotencyKey, "POST /api/v1/cases/" + id + "/survey", request),
+                recorder -> workflow.answerSurvey(id, request.rating(), request.comment(), caller, recorder),
+                earlier -> cases.get(id, caller)));
     }
 
     private static Response ok(Case supportCase) {
         return Response.ok(CaseResponse.from(supportCase)).tag(IfMatch.etag(supportCase.version)).build();
+    }
+
+    private static Response ok(Idempotency.Outcome<Case> outcome) {
+        Case supportCase = outcome.value();
+        return Response.ok(CaseResponse.from(supportCase)).tag(IfMatch.etag(supportCase.version))
+                .header(IdempotencyApi.REPLAYED, outcome.replayedHeader()).build();
     }
 }

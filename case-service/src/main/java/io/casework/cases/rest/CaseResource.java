@@ -1,13 +1,10 @@
 package io.casework.cases.rest;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -21,9 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.casework.cases.domain.Case;
 import io.casework.cases.domain.CaseRuleException;
 import io.casework.cases.domain.CaseRuleException.Kind;
@@ -36,6 +30,7 @@ import io.casework.cases.search.CaseSearch;
 import io.casework.cases.service.CaseService;
 import io.casework.cases.service.CaseTimeline;
 import io.casework.cases.service.CaseWorkflow;
+import io.casework.cases.service.Idempotency;
 import io.casework.rest.Caller;
 import io.casework.rest.CallerFactory;
 import io.casework.rest.IfMatch;
@@ -70,13 +65,13 @@ public class CaseResource {
     private final CaseService service;
     private final CaseTimeline timeline;
     private final CallerFactory callers;
-    private final ObjectMapper json;
+    private final Idempotency idempotency;
 
-    CaseResource(CaseService service, CaseTimeline timeline, CallerFactory callers, ObjectMapper json) {
+    CaseResource(CaseService service, CaseTimeline timeline, CallerFactory callers, Idempotency idempotency) {
         this.service = service;
         this.timeline = timeline;
         this.callers = callers;
-        this.json = json;
+        this.idempotency = idempotency;
     }
 
     @Schema(description = "One page of cases", requiredProperties = { "items", "nextCursor" })
@@ -103,32 +98,20 @@ public class CaseResource {
             + "partner organization) filed; the problem carries caseId and caseNumber when you may see that case")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request")
     public Response open(@Valid @NotNull OpenCaseRequest request,
-            @Parameter(description = "Unique per logical request, e.g. a UUID; retries reuse it")
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = IdempotencyApi.KEY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context UriInfo uri) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
-            throw new CaseRuleException(Kind.INVALID, "Bad Idempotency-Key", "Idempotency-Key must be 1 to 255 characters");
-        }
         Caller caller = callers.current();
         CaseService.OpenCase command = new CaseService.OpenCase(request.organization(), request.product(),
                 request.subject(), request.description(), request.priority(), request.contactEmail(),
                 request.ccEmails(), request.language(), request.channel(), request.relatedCaseIds(),
                 request.knownIssueId(), request.details() == null ? null : request.details().toDomain(), request.externalId());
-        CaseService.Opened opened;
-        try {
-            opened = service.open(command, caller, idempotencyKey, idempotencyKey == null ? null : hash(request));
-        } catch (RuntimeException e) {
-            if (!isUniqueViolation(e)) {
-                throw e;
-            }
-            // A concurrent request with the same key or externalId won the race, and this transaction rolled back:
-            // the retry answers from the winner (its case replayed, or 409 for the externalId).
-            opened = service.open(command, caller, idempotencyKey, idempotencyKey == null ? null : hash(request));
-        }
-        Case supportCase = opened.supportCase();
+        Idempotency.Outcome<Case> opened = idempotency.once(
+                idempotency.request(caller, idempotencyKey, "POST /api/v1/cases", request),
+                recorder -> service.open(command, caller, recorder), earlier -> service.get(earlier.caseId, caller));
+        Case supportCase = opened.value();
         return Response.created(uri.getAbsolutePathBuilder().path(supportCase.id.toString()).build())
                 .tag(IfMatch.etag(supportCase.version))
-                .header("Idempotent-Replayed", opened.replayed() ? "true" : null)
+                .header(IdempotencyApi.REPLAYED, opened.replayedHeader())
                 .entity(CaseResponse.from(supportCase))
                 .build();
     }
@@ -240,24 +223,6 @@ public class CaseResource {
             + "caller may see, oldest first. Internal notes only for staff; e-mail bodies never.")
     public List<CaseTimeline.Item> history(@PathParam("id") UUID id) {
         return timeline.of(id, callers.current());
-    }
-
-    private String hash(OpenCaseRequest request) {
-        try {
-            byte[] canonical = json.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String me(String value, Caller caller) {

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -16,6 +17,8 @@ import io.casework.cases.domain.Comment;
 import io.casework.cases.domain.Visibility;
 import io.casework.cases.rest.dto.ActionRequests.CommentRequest;
 import io.casework.cases.service.CommentService;
+import io.casework.cases.service.Idempotency;
+import io.casework.rest.Caller;
 import io.casework.rest.CallerFactory;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +26,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,10 +45,12 @@ public class CommentResource {
 
     private final CommentService comments;
     private final CallerFactory callers;
+    private final Idempotency idempotency;
 
-    CommentResource(CommentService comments, CallerFactory callers) {
+    CommentResource(CommentService comments, CallerFactory callers, Idempotency idempotency) {
         this.comments = comments;
         this.callers = callers;
+        this.idempotency = idempotency;
     }
 
     @Schema(name = "Comment", description = "A comment on a case",
@@ -64,15 +70,28 @@ public class CommentResource {
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
     @Operation(operationId = "addCaseComment", summary = "Comment on a case", description = "A customer comment on ACTION_REQUIRED or SOLUTION_PROVIDED moves "
             + "the case back to IN_PROGRESS; on a case closed less than 30 days ago it reopens it. Staff's first public "
-            + "comment is the first response.")
+            + "comment is the first response. With an Idempotency-Key, a retried request returns the first comment "
+            + "instead of adding it twice.")
     @APIResponse(responseCode = "201", description = "Added; Location names the comment",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            headers = { @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = IdempotencyApi.REPLAYED, description = IdempotencyApi.REPLAYED_DESCRIPTION,
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "true")) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentResponse.class)))
+    @APIResponse(responseCode = "400", description = IdempotencyApi.BAD_KEY)
     @APIResponse(responseCode = "409", description = "Closed more than 30 days ago: file a new case that references it; "
             + "the comment is not stored")
-    public Response add(@PathParam("id") UUID caseId, @Valid @NotNull CommentRequest request, @Context UriInfo uri) {
-        Comment comment = comments.add(caseId, request.body(), request.visibility(), callers.current());
+    @APIResponse(responseCode = "422", description = IdempotencyApi.REUSED)
+    public Response add(@PathParam("id") UUID caseId, @Valid @NotNull CommentRequest request,
+            @Parameter(description = IdempotencyApi.KEY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context UriInfo uri) {
+        Caller caller = callers.current();
+        Idempotency.Outcome<Comment> added = idempotency.once(
+                idempotency.request(caller, idempotencyKey, "POST /api/v1/cases/" + caseId + "/comments", request),
+                recorder -> comments.add(caseId, request.body(), request.visibility(), caller, recorder),
+                earlier -> comments.get(caseId, UUID.fromString(earlier.resourceId), caller));
+        Comment comment = added.value();
         return Response.created(uri.getAbsolutePathBuilder().path(comment.id.toString()).build())
+                .header(IdempotencyApi.REPLAYED, added.replayedHeader())
                 .entity(CommentResponse.from(comment)).build();
     }
 

@@ -24,9 +24,11 @@ import io.casework.cases.rest.dto.OrganizationDtos.CreateOrganizationRequest;
 import io.casework.cases.rest.dto.OrganizationDtos.OrganizationResponse;
 import io.casework.cases.rest.dto.OrganizationDtos.ResellerAccessRequest;
 import io.casework.cases.rest.dto.OrganizationDtos.UpdateOrganizationRequest;
+import io.casework.cases.service.Idempotency;
 import io.casework.cases.service.OrganizationService;
 import io.casework.cases.service.OrganizationService.OrganizationData;
 import io.casework.cases.service.OrganizationService.Removals;
+import io.casework.rest.Caller;
 import io.casework.rest.CallerFactory;
 import io.casework.rest.IfMatch;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -59,25 +61,41 @@ public class OrganizationResource {
 
     private final OrganizationService organizations;
     private final CallerFactory callers;
+    private final Idempotency idempotency;
 
-    OrganizationResource(OrganizationService organizations, CallerFactory callers) {
+    OrganizationResource(OrganizationService organizations, CallerFactory callers, Idempotency idempotency) {
         this.organizations = organizations;
         this.callers = callers;
+        this.idempotency = idempotency;
     }
 
     @POST
     @RolesAllowed("admin")
-    @Operation(operationId = "createOrganization", summary = "Create an organization (Casework admins)")
+    @Operation(operationId = "createOrganization", summary = "Create an organization (Casework admins)", description = "With an "
+            + "Idempotency-Key, a retried request answers with the organization it created (Idempotent-Replayed: "
+            + "true) instead of 409.")
     @APIResponse(responseCode = "201", description = "Created; Location names it, ETag is its version",
             headers = { @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)) },
+                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = IdempotencyApi.REPLAYED, description = IdempotencyApi.REPLAYED_DESCRIPTION,
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "true")) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationResponse.class)))
+    @APIResponse(responseCode = "400", description = IdempotencyApi.BAD_KEY)
     @APIResponse(responseCode = "409", description = "The id is taken")
-    public Response create(@Valid @NotNull CreateOrganizationRequest request, @Context UriInfo uri) {
-        Organization organization = organizations.create(request.id(), new OrganizationData(request.name(),
-                request.domains(), request.priorityScheme(), request.planId(), request.contractEnd(), request.region(),
-                request.reseller()), callers.current());
+    @APIResponse(responseCode = "422", description = IdempotencyApi.REUSED)
+    public Response create(@Valid @NotNull CreateOrganizationRequest request,
+            @Parameter(description = IdempotencyApi.KEY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context UriInfo uri) {
+        Caller caller = callers.current();
+        Idempotency.Outcome<Organization> created = idempotency.once(
+                idempotency.request(caller, idempotencyKey, "POST /api/v1/organizations", request),
+                recorder -> organizations.create(request.id(), new OrganizationData(request.name(), request.domains(),
+                        request.priorityScheme(), request.planId(), request.contractEnd(), request.region(),
+                        request.reseller()), caller, recorder),
+                earlier -> organizations.get(earlier.resourceId, caller));
+        Organization organization = created.value();
         return Response.created(uri.getAbsolutePathBuilder().path(organization.id).build()).tag(etag(organization))
+                .header(IdempotencyApi.REPLAYED, created.replayedHeader())
                 .entity(OrganizationResponse.from(organization)).build();
     }
 

@@ -85,7 +85,7 @@ public class AttachmentService {
     public record Upload(Path file, long size, String clientFilename, boolean diagnosticBundle, String description) {
     }
 
-    public Attachment add(UUID caseId, Upload upload, Caller caller) {
+    public Attachment add(UUID caseId, Upload upload, Caller caller, Idempotency.Recorder idempotency) {
         // Every rule that recording applies is checked before storing, so a refused upload stores nothing.
         QuarkusTransaction.requiringNew().run(() -> mayAttach(access.forUpdate(caseId, caller, IfMatch.NONE), caller, upload.size()));
         String filename = AttachmentFilename.sanitize(upload.clientFilename());
@@ -98,7 +98,11 @@ public class AttachmentService {
             throw new UncheckedIOException("Cannot store the attachment", e);
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> record(caseId, filename, contentType, stored, upload, caller));
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Attachment attachment = record(caseId, filename, contentType, stored, upload, caller);
+                idempotency.created(caseId, attachment.id.toString());
+                return attachment;
+            });
         } catch (RuntimeException e) {
             discard(stored, e);
             throw e;

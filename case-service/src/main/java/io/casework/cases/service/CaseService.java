@@ -19,7 +19,6 @@ import io.casework.cases.domain.CaseRuleException;
 import io.casework.cases.domain.CaseRuleException.Kind;
 import io.casework.cases.domain.CaseState;
 import io.casework.cases.domain.Channel;
-import io.casework.cases.domain.IdempotencyRecord;
 import io.casework.cases.domain.Organization;
 import io.casework.cases.domain.Priority;
 import io.casework.cases.messaging.event.CaseChanges;
@@ -65,30 +64,14 @@ public class CaseService {
             List<UUID> relatedCaseIds, String knownIssueId, CaseDetails details, String externalId) {
     }
 
-    public record Opened(Case supportCase, boolean replayed) {
-    }
-
     public record CaseEdit(String subject, List<String> ccEmails, List<UUID> relatedCaseIds,
             java.util.function.UnaryOperator<CaseDetails> details) {
     }
 
-    /**
-     * Files a case. With an idempotency key, a retry of the same request returns the first case, and the
-     * same key with another request is refused; the key, the case and its event commit together.
-     */
+    /** Files a case; the Idempotency-Key (if any), the case and its event commit together. */
     @Transactional
-    public Opened open(OpenCase command, Caller caller, String idempotencyKey, String requestHash) {
+    public Case open(OpenCase command, Caller caller, Idempotency.Recorder idempotency) {
         policy.requireMember(caller);
-        if (idempotencyKey != null) {
-            IdempotencyRecord earlier = IdempotencyRecord.findById(new IdempotencyRecord.Key(caller.email(), idempotencyKey));
-            if (earlier != null) {
-                if (!earlier.requestHash.equals(requestHash)) {
-                    throw new CaseRuleException(Kind.UNPROCESSABLE, "Idempotency-Key reused",
-                            "This Idempotency-Key was already used for a different request; use a new key for a new case");
-                }
-                return new Opened(cases.findById(earlier.caseId), true);
-            }
-        }
         Case supportCase = newCase(command, caller);
         policy.requireWrite(supportCase.organization, caller);
         Organization organization = organizations.findById(supportCase.organization);
@@ -98,15 +81,8 @@ public class CaseService {
         }
         requireUnusedExternalId(supportCase, caller);
         persistOpened(supportCase, organization, "Filed via " + supportCase.channel);
-        if (idempotencyKey != null) {
-            IdempotencyRecord record = new IdempotencyRecord();
-            record.key = new IdempotencyRecord.Key(caller.email(), idempotencyKey);
-            record.requestHash = requestHash;
-            record.caseId = supportCase.id;
-            record.createdAt = supportCase.createdAt;
-            record.persist();
-        }
-        return new Opened(supportCase, false);
+        idempotency.created(supportCase.id, null);
+        return supportCase;
     }
 
     /**

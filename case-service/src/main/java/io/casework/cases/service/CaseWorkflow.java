@@ -94,7 +94,8 @@ public class CaseWorkflow {
     }
 
     @Transactional
-    public Case escalate(UUID id, EscalationReason reason, String justification, Caller caller, IfMatch ifMatch) {
+    public Case escalate(UUID id, EscalationReason reason, String justification, Caller caller, IfMatch ifMatch,
+            Idempotency.Recorder idempotency) {
         Case supportCase = access.forUpdate(id, caller, ifMatch);
         if (!supportCase.state.isOpen() || supportCase.state == CaseState.ON_HOLD) {
             throw new CaseRuleException(Kind.CONFLICT, "Not escalable", "Only an active case can be escalated");
@@ -116,6 +117,7 @@ public class CaseWorkflow {
         history.record(id, now, caller.email(), "ESCALATED", "escalationReason", null, reason, justification);
         outbox.record(CaseChanges.Escalated.TYPE, id.toString(),
                 new CaseChanges.Escalated(CaseSummary.of(supportCase), reason.name(), justification, caller.email(), now));
+        idempotency.created(id, null);
         return supportCase;
     }
 
@@ -183,7 +185,7 @@ public class CaseWorkflow {
     }
 
     @Transactional
-    public Case answerSurvey(UUID id, int rating, String comment, Caller caller) {
+    public Case answerSurvey(UUID id, int rating, String comment, Caller caller, Idempotency.Recorder idempotency) {
         Case supportCase = access.forUpdate(id, caller, IfMatch.NONE);
         if (caller.isStaff()) {
             throw new CaseRuleException(Kind.FORBIDDEN, "Customers only", "The satisfaction survey is for the customer");
@@ -202,6 +204,7 @@ public class CaseWorkflow {
         history.record(id, now, caller.email(), "SURVEY_ANSWERED", "surveyRating", null, rating, null);
         outbox.record(CaseChanges.SurveyAnswered.TYPE, id.toString(),
                 new CaseChanges.SurveyAnswered(CaseSummary.of(supportCase), rating, comment, caller.email(), now));
+        idempotency.created(id, null);
         return supportCase;
     }
 

@@ -39,7 +39,7 @@ public class CommentService {
     }
 
     @Transactional
-    public Comment add(UUID caseId, String body, Visibility visibility, Caller caller) {
+    public Comment add(UUID caseId, String body, Visibility visibility, Caller caller, Idempotency.Recorder idempotency) {
         Case supportCase = access.forUpdate(caseId, caller, IfMatch.NONE);
         Visibility effective = visibility == null ? Visibility.PUBLIC : visibility;
         if (effective == Visibility.INTERNAL && !caller.isStaff()) {
@@ -77,6 +77,18 @@ public class CommentService {
         outbox.record(CaseChanges.CommentAdded.TYPE, caseId.toString(), new CaseChanges.CommentAdded(
                 CaseSummary.of(supportCase), comment.id, comment.author, comment.authorKind.name(), effective.name(),
                 effective == Visibility.PUBLIC ? body : null, firstResponse, now));
+        idempotency.created(caseId, comment.id.toString());
+        return comment;
+    }
+
+    /** One comment of a case the caller may see (internal notes for staff only), or 404. */
+    public Comment get(UUID caseId, UUID commentId, Caller caller) {
+        access.visible(caseId, caller);
+        Comment comment = Comment.findById(commentId);
+        if (comment == null || !comment.caseId.equals(caseId)
+                || (comment.visibility != Visibility.PUBLIC && !caller.isStaff())) {
+            throw new jakarta.ws.rs.NotFoundException("Comment " + commentId + " not found on case " + caseId);
+        }
         return comment;
     }
 

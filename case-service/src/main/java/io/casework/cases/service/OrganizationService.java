@@ -47,7 +47,7 @@ public class OrganizationService {
     }
 
     @Transactional
-    public Organization create(String id, OrganizationData data, Caller caller) {
+    public Organization create(String id, OrganizationData data, Caller caller, Idempotency.Recorder idempotency) {
         requirePlatformAdmin(caller);
         if (organizations.findById(id) != null) {
             throw new CaseRuleException(Kind.CONFLICT, "Organization exists", "An organization " + id + " already exists");
@@ -67,6 +67,7 @@ public class OrganizationService {
         organization.persist();
         outbox.record(OrganizationEvents.Created.TYPE, id,
                 new OrganizationEvents.Created(summary(organization), caller.email(), organization.createdAt));
+        idempotency.created(null, id);
         return organization;
     }
 
