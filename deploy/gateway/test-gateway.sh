@@ -189,6 +189,7 @@ expect_route "/api/v1/cases?status=OPEN&page=2" case
 expect_route /api/v1/cases/123/comments case
 expect_route /api/v1/organizations case
 expect_route /api/v1/organizations/acme/members case
+expect_route /api/v1/partners/me/clients case
 expect_route /api/v1/sla sla
 expect_route /api/v1/sla/policies/7 sla
 expect_route /api/v1/notifications notification

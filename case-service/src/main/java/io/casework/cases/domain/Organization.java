@@ -59,6 +59,10 @@ public class Organization extends PanacheEntityBase {
     @Column(name = "reseller_access", nullable = false)
     public boolean resellerAccess;
 
+    /** Since when {@link #resellerAccess} is what it is (granted or withdrawn); null without a reseller. */
+    @Column(name = "reseller_access_since")
+    public Instant resellerAccessSince;
+
     @Version
     public long version;
 

@@ -64,6 +64,7 @@ public class OrganizationService {
         organization.region = data.region();
         organization.reseller = requireReseller(data.reseller(), id);
         organization.resellerSince = organization.reseller == null ? null : organization.createdAt;
+        organization.resellerAccessSince = organization.resellerSince;
         organization.persist();
         outbox.record(OrganizationEvents.Created.TYPE, id,
                 new OrganizationEvents.Created(summary(organization), caller.email(), organization.createdAt));
@@ -78,6 +79,23 @@ public class OrganizationService {
         }
         Organization own = caller.organization() == null ? null : organizations.findById(caller.organization());
         return own != null && isOrganizationAdmin(own.id, caller) ? List.of(own) : List.of();
+    }
+
+    /**
+     * The organizations the calling partner's organization manages now, in id order after {@code afterId}: at most
+     * {@code limit}. Only for partners (the resource allows no other role).
+     */
+    public List<Organization> clients(Caller caller, String afterId, int limit) {
+        if (!caller.isPartner() || caller.organization() == null) {
+            throw new CaseRuleException(Kind.FORBIDDEN, "Partners only",
+                    "Only a partner (reseller) organization has clients");
+        }
+        if (afterId == null) {
+            return Organization.<Organization>find("reseller = ?1 order by id", caller.organization())
+                    .page(0, limit).list();
+        }
+        return Organization.<Organization>find("reseller = ?1 and id > ?2 order by id", caller.organization(), afterId)
+                .page(0, limit).list();
     }
 
     @Transactional
@@ -140,6 +158,7 @@ public class OrganizationService {
         if (organization.resellerAccess != granted) {
             organization.resellerAccess = granted;
             organization.updatedAt = Instant.now();
+            organization.resellerAccessSince = organization.updatedAt;
             outbox.record(OrganizationEvents.ResellerAccessChanged.TYPE, id, new OrganizationEvents.ResellerAccessChanged(
                     summary(organization), caller.email(), organization.updatedAt));
         }
@@ -227,6 +246,7 @@ public class OrganizationService {
         organization.resellerSince = organization.reseller == null ? null : now;
         // A new reseller starts without access: the client grants it again if it wants to.
         organization.resellerAccess = false;
+        organization.resellerAccessSince = organization.resellerSince;
         outbox.record(OrganizationEvents.ResellerChanged.TYPE, organization.id,
                 new OrganizationEvents.ResellerChanged(summary(organization), previous, caller.email(), now));
     }

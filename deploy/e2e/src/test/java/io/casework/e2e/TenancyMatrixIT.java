@@ -130,6 +130,7 @@ class TenancyMatrixIT {
         op("PUT /api/v1/organizations/{id}/access/{email}", "401 any 403 404 404 403 403 403 403 403 any", Target.ORG_EMAIL,
                 (w, m) -> "{\"role\": \"VIEWER\"}");
         op("DELETE /api/v1/organizations/{id}/access/{email}", "401 any 403 404 404 403 403 403 403 403 any", Target.ORG_EMAIL, null);
+        op("GET /api/v1/partners/me/clients",               "401 403 403 403 403 ok ok ok 403 403 403", Target.NONE, null);
         // ----- sla-service                               anon alice bob bobX carol rita former partner sam olga admin
         op("GET /api/v1/sla/calendars",                     "401 ok ok ok ok ok ok ok ok ok ok", Target.NONE, null);
         op("GET /api/v1/sla/calendars/{id}",                "401 ok ok ok ok ok ok ok ok ok ok", Target.CALENDAR_DATE, null);

@@ -89,7 +89,7 @@ class DeployManifestsTest {
         while (m.find()) {
             gatewayPrefixes.add(m.group(1));
         }
-        for (String prefix : List.of("/api/v1/cases", "/api/v1/organizations", "/api/v1/sla", "/api/v1/notifications",
+        for (String prefix : List.of("/api/v1/cases", "/api/v1/organizations", "/api/v1/partners", "/api/v1/sla", "/api/v1/notifications",
                 "/api/v1/status", "/status")) {
             assertTrue(routed.stream().anyMatch(r -> r.startsWith(prefix + "->")), "HTTPRoute lacks " + prefix);
             assertTrue(gatewayPrefixes.stream().anyMatch(p -> p.startsWith(prefix)), "nginx lacks " + prefix);
