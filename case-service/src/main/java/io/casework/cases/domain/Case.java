@@ -85,6 +85,13 @@ public class Case extends PanacheEntityBase {
     @Column(name = "external_id")
     public String externalId;
 
+    /**
+     * A sandbox case (Google's testCase): it runs the whole flow, but consumers mail no real recipient, page no one
+     * and leave it out of metrics and reports. Fixed at filing.
+     */
+    @Column(name = "test_case", nullable = false)
+    public boolean testCase;
+
     /** The reseller that managed the organization when a partner filed this case. */
     @Column(name = "filed_by_reseller")
     public String filedByReseller;

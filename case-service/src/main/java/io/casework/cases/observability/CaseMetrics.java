@@ -32,7 +32,8 @@ import jakarta.enterprise.event.TransactionPhase;
  * Business metrics of cases. {@code casework_cases_opened_total} and {@code casework_cases_closed_total} (by product
  * and priority) count each {@code case.opened} / {@code case.closed} event once its transaction commits, on the
  * instance that committed it: sum them over instances. {@code casework_cases_open} (by state) is read from the
- * database, at most once per {@link OutboxMetrics#MAX_AGE}, so it is the same on every instance.
+ * database, at most once per {@link OutboxMetrics#MAX_AGE}, so it is the same on every instance. Test (sandbox) cases
+ * count in none of them.
  */
 @Startup
 @ApplicationScoped
@@ -64,9 +65,10 @@ public class CaseMetrics {
     /** Counts the events that matter once the transaction that recorded them committed. */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxRecorded recorded) {
         for (OutboxRecorded.Recorded event : recorded.events()) {
-            if (event.data() instanceof CaseOpened opened) {
+            if (event.data() instanceof CaseOpened opened && !opened.summary().testCase()) {
                 count("casework.cases.opened", "Cases opened (filed, Me too), by product and priority", opened.summary());
-            } else if (CaseChanges.Closed.TYPE.equals(event.type()) && event.data() instanceof CaseChanges.Closed closed) {
+            } else if (CaseChanges.Closed.TYPE.equals(event.type()) && event.data() instanceof CaseChanges.Closed closed
+                    && !closed.summary().testCase()) {
                 count("casework.cases.closed", "Cases closed (by a person or automatically), by product and priority",
                         closed.summary());
             }
@@ -98,7 +100,7 @@ public class CaseMetrics {
             try (Connection connection = dataSource.getConnection();
                     Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery(
-                            "SELECT state, count(*) FROM support_case WHERE state <> 'CLOSED' GROUP BY state")) {
+                            "SELECT state, count(*) FROM support_case WHERE state <> 'CLOSED' AND NOT test_case GROUP BY state")) {
                 while (rows.next()) {
                     counts.put(CaseState.valueOf(rows.getString(1)), (double) rows.getLong(2));
                 }

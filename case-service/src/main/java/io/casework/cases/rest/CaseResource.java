@@ -85,7 +85,8 @@ public class CaseResource {
             + "behalf of one (agents also for phone and e-mail intake). With an Idempotency-Key, a retried request "
             + "returns the first case (header Idempotent-Replayed: true); the same key with another body is 422. "
             + "An externalId (your own reference) names one case per organization and filing party: a second case "
-            + "with it is 409.")
+            + "with it is 409. testCase true files a sandbox case: the whole flow runs, but no e-mail reaches a real "
+            + "recipient, no one is paged and it counts in no metric or report.")
     @APIResponse(responseCode = "201", description = "Filed; Location names the case, ETag is its version",
             headers = { @Header(name = "Location", description = "URL of the new case", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = "The case's version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
@@ -104,7 +105,8 @@ public class CaseResource {
         CaseService.OpenCase command = new CaseService.OpenCase(request.organization(), request.product(),
                 request.subject(), request.description(), request.priority(), request.contactEmail(),
                 request.ccEmails(), request.language(), request.channel(), request.relatedCaseIds(),
-                request.knownIssueId(), request.details() == null ? null : request.details().toDomain(), request.externalId());
+                request.knownIssueId(), request.details() == null ? null : request.details().toDomain(), request.externalId(),
+                Boolean.TRUE.equals(request.testCase()));
         Idempotency.Outcome<Case> opened = idempotency.once(
                 idempotency.request(caller, idempotencyKey, "POST /api/v1/cases", request),
                 recorder -> service.open(command, caller, recorder), earlier -> service.get(earlier.caseId, caller));
@@ -134,6 +136,8 @@ public class CaseResource {
                     + "filing); combines with the other filters", example = "INC-0042817",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 128, pattern = OpenCaseRequest.EXTERNAL_ID))
             @QueryParam("externalId") String externalId,
+            @Parameter(description = "true: only test (sandbox) cases; false: only real ones; absent: both",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("testCase") String testCase,
             @Parameter(description = "E-mail of the assignee, or me (\"my open cases\")") @QueryParam("assignee") String assignee,
             @Parameter(description = "Only cases changed since this ISO-8601 instant", example = "2026-11-01T00:00:00Z",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("updatedSince") String updatedSince,
@@ -166,6 +170,7 @@ public class CaseResource {
         }
         CaseSearch.CaseFilter filter = new CaseSearch.CaseFilter(parseStates(states), parseStatus(status),
                 priority == null ? null : parsePriority(priority), product, me(creator, caller), me(assignee, caller), externalId,
+                parseTestCase(testCase),
                 parseInstant(updatedSince), hasText ? text : null, order, decodeCursor(cursor, order), pageSize);
         List<CaseSearch.Hit> found = service.list(filter, caller);
         boolean more = found.size() > pageSize;
@@ -203,6 +208,10 @@ public class CaseResource {
     public Response update(@PathParam("id") UUID id, @Valid @NotNull UpdateCaseRequest request,
             @Parameter(required = true, description = "The ETag of the case as read") @HeaderParam("If-Match") String ifMatch) {
         Caller caller = callers.current();
+        if (request.testCase() != null) {
+            service.get(id, caller); // 404 first for a case the caller may not see
+            throw invalid("testCase is fixed when the case is filed; file a new case to change it");
+        }
         if (request.priority() != null) {
             Case supportCase = service.get(id, caller);
             if (!caller.isStaff()) {
@@ -239,6 +248,17 @@ public class CaseResource {
             }
         }
         return parsed;
+    }
+
+    private static Boolean parseTestCase(String testCase) {
+        if (testCase == null) {
+            return null;
+        }
+        return switch (testCase) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw invalid("testCase must be true or false");
+        };
     }
 
     private static Boolean parseStatus(String status) {

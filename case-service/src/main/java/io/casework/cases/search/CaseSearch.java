@@ -38,7 +38,7 @@ public interface CaseSearch {
     }
 
     record CaseFilter(Set<CaseState> states, Boolean open, Priority priority, String product, String creator,
-            String assignee, String externalId, Instant updatedSince, String text, Sort sort, Cursor after, int limit) {
+            String assignee, String externalId, Boolean testCase, Instant updatedSince, String text, Sort sort, Cursor after, int limit) {
 
         public boolean hasText() {
             return text != null && !text.isBlank();

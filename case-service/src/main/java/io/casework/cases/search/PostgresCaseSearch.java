@@ -294,6 +294,10 @@ public class PostgresCaseSearch implements CaseSearch {
             where.add("c.external_id = :externalId");
             params.put("externalId", filter.externalId());
         }
+        if (filter.testCase() != null) {
+            where.add("c.test_case = :testCase");
+            params.put("testCase", filter.testCase());
+        }
         if (filter.updatedSince() != null) {
             where.add("c.updated_at >= :since");
             params.put("since", filter.updatedSince());

@@ -61,7 +61,7 @@ public class CaseService {
 
     public record OpenCase(String organization, String product, String subject, String description,
             Priority priority, String contactEmail, List<String> ccEmails, String language, Channel channel,
-            List<UUID> relatedCaseIds, String knownIssueId, CaseDetails details, String externalId) {
+            List<UUID> relatedCaseIds, String knownIssueId, CaseDetails details, String externalId, boolean testCase) {
     }
 
     public record CaseEdit(String subject, List<String> ccEmails, List<UUID> relatedCaseIds,
@@ -116,7 +116,7 @@ public class CaseService {
         Case supportCase = newCase(new OpenCase(organization.id, product, subject.length() > 255 ? subject.substring(0, 255) : subject,
                 "Affected by known issue " + issue.incidentNumber() + " (\"Me too\")."
                         + (issue.summary() == null ? "" : "\n\n" + issue.summary()),
-                priority, subscriber, null, null, null, null, issue.incidentId().toString(), null, null), caller);
+                priority, subscriber, null, null, null, null, issue.incidentId().toString(), null, null, false), caller);
         persistOpened(supportCase, organization, "Me too on known issue " + issue.incidentNumber());
         return supportCase;
     }
@@ -213,6 +213,7 @@ public class CaseService {
         }
         supportCase.knownIssueId = command.knownIssueId();
         supportCase.externalId = command.externalId();
+        supportCase.testCase = command.testCase();
         supportCase.details = command.details() != null ? command.details() : CaseDetails.NONE;
         supportCase.createdAt = Instant.now();
         supportCase.updatedAt = supportCase.createdAt;

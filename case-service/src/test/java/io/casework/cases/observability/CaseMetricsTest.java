@@ -42,6 +42,27 @@ class CaseMetricsTest {
     }
 
     @Test
+    void testCasesCountInNoMetric() {
+        String product = "Sandbox metrics " + UUID.randomUUID().toString().substring(0, 8);
+        for (String priority : new String[] { "P1", "P3" }) {
+            String id = as(ALICE).body("""
+                    {"product": "%s", "subject": "Integration test", "description": "x", "priority": "%s",
+                     "testCase": true}""".formatted(product, priority)).post("/api/v1/cases").then().statusCode(201)
+                    .extract().path("id");
+            action(ALICE, id, "close", "{}").statusCode(200);
+        }
+        String real = file(ALICE, "P3", product, "Real one");
+        action(ALICE, real, "close", "{}").statusCode(200);
+
+        String scrape = Scrape.metrics();
+        // the real case is counted (so the series exist and the test can fail), the test cases are not
+        assertEquals(1.0, Scrape.value(scrape, "casework_cases_opened_total", Map.of("product", product, "priority", "P3")));
+        assertEquals(1.0, Scrape.value(scrape, "casework_cases_closed_total", Map.of("product", product, "priority", "P3")));
+        assertTrue(Double.isNaN(Scrape.value(scrape, "casework_cases_opened_total", Map.of("product", product, "priority", "P1"))));
+        assertTrue(Double.isNaN(Scrape.value(scrape, "casework_cases_closed_total", Map.of("product", product, "priority", "P1"))));
+    }
+
+    @Test
     void openCasesByStateComeFromTheDatabase() {
         String id = file(ALICE, "P4");
         await().atMost(Duration.ofSeconds(15)).until(() -> Scrape.value(Scrape.metrics(), "casework_cases_open",

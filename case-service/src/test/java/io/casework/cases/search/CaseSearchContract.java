@@ -56,7 +56,7 @@ public abstract class CaseSearchContract {
     }
 
     static CaseFilter text(String q, Sort sort, int limit) {
-        return new CaseFilter(null, null, null, null, null, null, null, null, q, sort, null, limit);
+        return new CaseFilter(null, null, null, null, null, null, null, null, null, q, sort, null, limit);
     }
 
     List<String> ids(Caller caller, String q) {
@@ -163,7 +163,7 @@ public abstract class CaseSearchContract {
         List<String> paged = new ArrayList<>();
         CaseSearch.Cursor after = null;
         do {
-            List<Hit> page = search().search(new CaseFilter(null, null, null, null, null, null, null, null, w, Sort.RELEVANCE,
+            List<Hit> page = search().search(new CaseFilter(null, null, null, null, null, null, null, null, null, w, Sort.RELEVANCE,
                     after, 1), ALICE_CALLER);
             paged.add(page.getFirst().supportCase().id.toString());
             after = page.size() > 1 ? Sort.RELEVANCE.cursorAfter(page.getFirst()) : null;
@@ -185,7 +185,7 @@ public abstract class CaseSearchContract {
 
     @Test
     void withoutTextTheListHasNoRankOrSnippet() {
-        List<Hit> hits = search().search(new CaseFilter(null, null, null, null, null, null, null, null, null,
+        List<Hit> hits = search().search(new CaseFilter(null, null, null, null, null, null, null, null, null, null,
                 Sort.UPDATED_DESC, null, 3), ALICE_CALLER);
         assertTrue(hits.stream().allMatch(h -> h.rank() == null && h.snippet() == null
                 && h.supportCase().organization.equals("acme")));

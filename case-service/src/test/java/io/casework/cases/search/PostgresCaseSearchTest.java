@@ -79,7 +79,7 @@ class PostgresCaseSearchTest extends CaseSearchContract {
         List<Object> all = new ArrayList<>();
         Cursor after = null;
         for (int page = 0; page < 20; page++) {
-            CaseFilter filter = new CaseFilter(null, null, null, null, null, null, null, null, q, sort, after, 2);
+            CaseFilter filter = new CaseFilter(null, null, null, null, null, null, null, null, null, q, sort, after, 2);
             PostgresCaseSearch.Statement statement = walk ? postgres.recent(filter, caller) : postgres.matches(filter, caller);
             List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
                 statement.settings().forEach((name, value) -> em.createNativeQuery("SELECT set_config(:n, :v, true)")

@@ -113,7 +113,7 @@ class QueryPlanTest {
             statements.put(who + "assignee", search.page(filter(null, true, null, null, null, "agent7@casework.example",
                     null, null, Sort.UPDATED_DESC, null), caller));
             statements.put(who + "externalId", search.page(new CaseFilter(null, null, null, null, null, null,
-                    "INC-0042817", null, null, Sort.UPDATED_DESC, null, 20), caller));
+                    "INC-0042817", null, null, null, Sort.UPDATED_DESC, null, 20), caller));
             statements.put(who + "updatedSince", search.page(filter(null, null, null, null, null, null, lastWeek, null,
                     Sort.UPDATED_DESC, null), caller));
             for (String q : List.of("quota", "facture bloquée", "zqnothingmatches", "ERR-4031", "4031", "C-2026-000042",
@@ -168,6 +168,6 @@ class QueryPlanTest {
 
     static CaseFilter filter(Set<CaseState> states, Boolean open, Priority priority, String product, String creator,
             String assignee, Instant since, String q, Sort sort, Cursor after) {
-        return new CaseFilter(states, open, priority, product, creator, assignee, null, since, q, sort, after, 20);
+        return new CaseFilter(states, open, priority, product, creator, assignee, null, null, since, q, sort, after, 20);
     }
 }

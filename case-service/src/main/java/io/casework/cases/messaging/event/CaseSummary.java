@@ -8,7 +8,8 @@ import io.casework.cases.domain.Case;
 /**
  * What every case event carries, so that consumers (SLA clocks, e-mail, status) never call back:
  * identity, organization, product, priority level, state, who to tell and in which language, and the filing
- * party's own reference (externalId) so that a partner's webhook can match the event to its ticket.
+ * party's own reference (externalId) so that a partner's webhook can match the event to its ticket, and whether it
+ * is a sandbox case (testCase: consumers mail no real recipient, page no one and count it nowhere).
  */
 public record CaseSummary(
         UUID caseId,
@@ -24,11 +25,12 @@ public record CaseSummary(
         String channel,
         String assignee,
         boolean escalated,
-        String externalId) {
+        String externalId,
+        boolean testCase) {
 
     public static CaseSummary of(Case c) {
         return new CaseSummary(c.id, c.number, c.organization, c.product, c.subject, c.priority.code(), c.state.name(),
                 c.contactEmail, List.copyOf(c.ccEmails), c.language, c.channel.name(), c.assignee, c.escalated,
-                c.externalId);
+                c.externalId, c.testCase);
     }
 }

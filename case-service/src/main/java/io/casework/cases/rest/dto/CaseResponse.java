@@ -17,7 +17,7 @@ import io.casework.cases.domain.ResolutionCode;
 @Schema(name = "Case", description = "A support case as its caller may see it; ETag carries its version",
         requiredProperties = { "id", "number", "organization", "product", "subject", "description", "priority",
                 "severity", "state", "creator", "contactEmail", "ccEmails", "language", "channel", "filedByReseller",
-                "relatedCaseIds", "knownIssueId", "externalId", "details", "assignee", "escalated", "escalationReason",
+                "relatedCaseIds", "knownIssueId", "externalId", "testCase", "details", "assignee", "escalated", "escalationReason",
                 "resolutionCode", "resolutionNote", "reopenCount", "surveyRating", "version", "firstResponseDueAt",
                 "createdAt", "updatedAt", "firstRespondedAt", "resolvedAt", "closedAt" })
 public record CaseResponse(
@@ -41,6 +41,8 @@ public record CaseResponse(
         @Schema(nullable = true) String knownIssueId,
         @Schema(description = "The filing party's own reference (e.g. a partner's ticket id), as given when filing",
                 nullable = true, examples = "INC-0042817") String externalId,
+        @Schema(description = "A sandbox case (filed with testCase true): its e-mails are suppressed, it pages no one "
+                + "and counts in no metric or report") boolean testCase,
         CaseDetailsDto details,
         @Schema(description = "E-mail of the support agent working on it; null while unassigned", nullable = true) String assignee,
         boolean escalated,
@@ -78,7 +80,7 @@ public record CaseResponse(
         return new CaseResponse(c.id, c.number, c.organization, c.product, c.subject, c.description,
                 c.priority.code(), c.priority.severity(), c.state.name(), c.creator, c.contactEmail, List.copyOf(c.ccEmails),
                 c.language, c.channel.name(), c.filedByReseller, List.copyOf(c.relatedCaseIds), c.knownIssueId,
-                c.externalId, CaseDetailsDto.from(c.details), c.assignee, c.escalated,
+                c.externalId, c.testCase, CaseDetailsDto.from(c.details), c.assignee, c.escalated,
                 c.escalationReason == null ? null : c.escalationReason.name(),
                 c.resolutionCode == null ? null : c.resolutionCode.name(), c.resolutionNote, c.reopenCount,
                 c.surveyRating == null ? null : c.surveyRating.intValue(), c.version, c.firstResponseDueAt, c.createdAt,

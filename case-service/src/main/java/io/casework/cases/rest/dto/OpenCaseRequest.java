@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import io.casework.cases.domain.Channel;
 import io.casework.cases.domain.Priority;
@@ -42,7 +43,13 @@ public record OpenCaseRequest(
                 pattern = EXTERNAL_ID)
         @Pattern(regexp = EXTERNAL_ID, message = EXTERNAL_ID_RULE)
         // left out of the request's canonical JSON when absent, so Idempotency-Key hashes of filings from before it stay valid
-        @JsonInclude(JsonInclude.Include.NON_NULL) String externalId) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String externalId,
+        @Schema(description = "A sandbox case, to test an integration: it runs the whole flow (SLA clocks, events, "
+                + "webhooks) but no e-mail reaches its recipients (deliveries are recorded as suppressed), no one is "
+                + "paged and it counts in no metric or report. Fixed at filing; default false.",
+                defaultValue = "false", examples = "true")
+        // left out of the canonical JSON unless true, so Idempotency-Key hashes of filings from before it stay valid
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonDeserialize(using = StrictBoolean.class) Boolean testCase) {
 
     /** Allowed external ids; anchored ECMA-262 as well as Java, as the OpenAPI document repeats it. */
     public static final String EXTERNAL_ID = "^[A-Za-z0-9][A-Za-z0-9._:/#+@-]{0,127}$";

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -18,5 +20,7 @@ public record UpdateCaseRequest(
         @Schema(description = "Replaces the CC list") @Size(max = 20) List<@NotBlank @Email @Size(max = 320) String> ccEmails,
         @Schema(description = "Replaces the related cases") @Size(max = 20) List<@NotNull UUID> relatedCaseIds,
         @Valid CaseDetailsDto details,
-        @Schema(hidden = true, description = "Refused: priority follows its own rules") String priority) {
+        @Schema(hidden = true, description = "Refused: priority follows its own rules") String priority,
+        @Schema(hidden = true, description = "Refused: a case is a test case or not from its filing on")
+        @JsonDeserialize(using = StrictBoolean.class) Boolean testCase) {
 }
