@@ -120,7 +120,7 @@ render_gateway() { # CASE_UPSTREAM override (for the 502 check)
   GATEWAY_ACCESS_LOG="$tmp/gateway/access.log" GATEWAY_ERROR_LOG="$tmp/gateway/error.log" \
   CASE_UPSTREAM="$1" SLA_UPSTREAM="127.0.0.1:$SLA_PORT" \
   NOTIFICATION_UPSTREAM="127.0.0.1:$NOTIF_PORT" STATUS_UPSTREAM="127.0.0.1:$STATUS_PORT" \
-  API_RATE="${TEST_API_RATE:-1r/s}" API_BURST="${TEST_API_BURST:-3}" \
+  API_RATE="${TEST_API_RATE:-1r/m}" API_BURST="${TEST_API_BURST:-3}" \
   API_IP_RATE="1000r/s" API_IP_BURST="1000" API_DOCS_DIR="$tmp/api-docs" \
     "$here/render-conf.sh" "$tmp/gateway/nginx.conf"
 }
@@ -360,14 +360,20 @@ req "$GW/.problem/bad-request"
 expect_problem "the problem pages are internal" 404
 
 # ---------------------------------------------------------------- 429 --------------------
-echo "rate limiting (test limit ${TEST_API_RATE:-1r/s} burst ${TEST_API_BURST:-3} per client):"
+# One request a minute per client (burst 3): the bucket cannot refill while the burst runs, however slow a loaded
+# machine makes the requests (at 1r/s a CI run at load 20 let the request after the burst through).
+echo "rate limiting (test limit ${TEST_API_RATE:-1r/m} burst ${TEST_API_BURST:-3} per client):"
 codes=""
+limited=""
 for _ in $(seq 1 12); do
-  c="$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer same-client' "$GW/api/v1/cases")"
-  codes+="$c "
+  AUTH='Bearer same-client' req "$GW/api/v1/cases"
+  codes+="$status "
+  if [[ "$status" == 429 && -z "$limited" ]]; then
+    limited=1; limited_headers="$headers"; limited_body="$body"
+  fi
 done
-if [[ "$codes" == 200* && "$codes" == *429* ]]; then pass "burst above the limit gets 429 ($codes)"; else fail "burst above the limit gets 429" "$codes"; fi
-AUTH='Bearer same-client' req "$GW/api/v1/cases"
+if [[ "$codes" == "200 200 200 200 429"* ]]; then pass "burst above the limit gets 429 ($codes)"; else fail "burst above the limit gets 429" "$codes"; fi
+headers="$limited_headers"; body="$limited_body"; status="${limited:+429}"
 expect_problem "rate-limited request" 429
 [[ "$(header retry-after)" =~ ^[0-9]+$ ]] && pass "429 has Retry-After: $(header retry-after)" || fail "429 has Retry-After" "$(echo $headers)"
 [[ "$body" == *'"title":"Too Many Requests"'* && "$body" == *'"type":"about:blank"'* ]] && pass "429 problem body" || fail "429 problem body" "$body"
