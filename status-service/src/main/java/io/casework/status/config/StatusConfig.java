@@ -15,6 +15,8 @@ public interface StatusConfig {
 
     ProductOverride productOverride();
 
+    Maintenance maintenance();
+
     interface IncidentNumber {
         /** Letters before the year in an incident's human number, as in I-2026-0001. */
         String prefix();
@@ -40,6 +42,14 @@ public interface StatusConfig {
          * the computed status from that instant already).
          */
         String lapseCheckInterval();
+    }
+
+    interface Maintenance {
+        /**
+         * How often each instance moves scheduled maintenance whose window started (to IN_PROGRESS) or ended (to
+         * RESOLVED), for maintenance published with autoStart/autoComplete.
+         */
+        String checkInterval();
     }
 
     interface Spike {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -79,6 +80,14 @@ public class Incident extends PanacheEntityBase {
 
     @Column(name = "window_end")
     public Instant windowEnd;
+
+    /** Maintenance only: it moves to IN_PROGRESS by itself when its window starts, if still SCHEDULED. */
+    @Column(name = "auto_start", nullable = false)
+    public boolean autoStart;
+
+    /** Maintenance only: it is RESOLVED by itself when its window ends, if IN_PROGRESS or MONITORING. */
+    @Column(name = "auto_complete", nullable = false)
+    public boolean autoComplete;
 
     @Column(name = "postmortem_url")
     public String postmortemUrl;
@@ -174,10 +183,26 @@ public class Incident extends PanacheEntityBase {
         updatedAt = at;
         if (newState == IncidentState.RESOLVED) {
             resolvedAt = at;
-            end = at;
+            // Maintenance called off before its window ends the moment it would have begun: never before its begin.
+            end = begin != null && at.isBefore(begin) ? begin : at;
         }
         updates.add(new IncidentUpdate(newState, message, author, at));
         return updates.size();
+    }
+
+    /**
+     * The state its maintenance window calls for at {@code now}, if it is to move by itself: IN_PROGRESS once the window
+     * has started (still SCHEDULED, {@link #autoStart}), RESOLVED once it has ended (IN_PROGRESS or MONITORING,
+     * {@link #autoComplete}). One step at a time, so that the timeline says both when a whole window passed unseen.
+     */
+    public Optional<IncidentState> dueByWindow(Instant now) {
+        if (kind != IncidentKind.MAINTENANCE || draft || isResolved() || windowStart == null) {
+            return Optional.empty();
+        }
+        if (state == IncidentState.SCHEDULED) {
+            return autoStart && !now.isBefore(windowStart) ? Optional.of(IncidentState.IN_PROGRESS) : Optional.empty();
+        }
+        return autoComplete && !now.isBefore(windowEnd) ? Optional.of(IncidentState.RESOLVED) : Optional.empty();
     }
 
     /** Product ids, sorted, as events and the API list them. */

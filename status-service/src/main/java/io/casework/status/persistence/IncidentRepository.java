@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.casework.status.domain.Audience;
 import io.casework.status.domain.Incident;
+import io.casework.status.domain.IncidentKind;
 import io.casework.status.domain.IncidentState;
 import io.casework.status.domain.Visibility;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -74,5 +75,19 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
                 NEWEST_FIRST, Parameters.with("public", Visibility.PUBLIC).and("resolved", IncidentState.RESOLVED)
                         .and("since", since))
                 .range(0, limit - 1).list();
+    }
+
+    /**
+     * Published maintenance whose window calls for a move at {@code now}: SCHEDULED past its start (autoStart), or
+     * IN_PROGRESS/MONITORING past its end (autoComplete); oldest window first. Served by the partial indexes of V6.
+     */
+    public List<UUID> dueByWindow(Instant now, int limit) {
+        return getEntityManager().createQuery("select i.id from Incident i where i.kind = :maintenance and i.draft = false"
+                + " and ((i.state = :scheduled and i.autoStart = true and i.windowStart <= :now)"
+                + " or (i.state in :underway and i.autoComplete = true and i.windowEnd <= :now))"
+                + " order by i.windowStart, i.id", UUID.class)
+                .setParameter("maintenance", IncidentKind.MAINTENANCE).setParameter("scheduled", IncidentState.SCHEDULED)
+                .setParameter("underway", List.of(IncidentState.IN_PROGRESS, IncidentState.MONITORING))
+                .setParameter("now", now).setMaxResults(limit).getResultList();
     }
 }

@@ -117,7 +117,8 @@ public class IncidentResource {
         Incident incident = service.publish(new IncidentService.PublishIncident(request.kind(), request.title(),
                 request.summary(), request.severity(), request.impact(), request.visibility(), request.affectedProducts(),
                 request.regions(), request.state(), request.begin(), window == null ? null : window.start(),
-                window == null ? null : window.end(), request.message()), callers.current());
+                window == null ? null : window.end(), window == null || window.startsByItself(),
+                window == null || window.completesByItself(), request.message()), callers.current());
         return Response.created(uri.getAbsolutePathBuilder().path(incident.id.toString()).build())
                 .tag(etag(incident))
                 .entity(IncidentResponse.from(incident))

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -63,7 +64,8 @@ public class IncidentService {
      */
     public record PublishIncident(IncidentKind kind, String title, String summary, Severity severity, Impact impact,
             Visibility visibility, Set<String> affectedProducts, Set<Region> regions, IncidentState initialState,
-            Instant begin, Instant windowStart, Instant windowEnd, String message) {
+            Instant begin, Instant windowStart, Instant windowEnd, boolean autoStart, boolean autoComplete,
+            String message) {
     }
 
     public record UpdateIncident(IncidentState state, String message) {
@@ -98,6 +100,8 @@ public class IncidentService {
         incident.visibility = command.visibility() != null ? command.visibility() : Visibility.PUBLIC;
         incident.windowStart = command.windowStart();
         incident.windowEnd = command.windowEnd();
+        incident.autoStart = kind == IncidentKind.MAINTENANCE && command.autoStart();
+        incident.autoComplete = kind == IncidentKind.MAINTENANCE && command.autoComplete();
         incident.begin = command.begin() != null ? command.begin()
                 : kind == IncidentKind.MAINTENANCE ? command.windowStart() : now;
         incident.affectedProducts.addAll(affected);
@@ -185,9 +189,38 @@ public class IncidentService {
         if (incident.draft) {
             throw IncidentRuleException.draft(incident.number);
         }
+        return advance(incident, command.state(), command.message(), caller.email(), now());
+    }
+
+    /**
+     * Moves a scheduled maintenance as its window calls for at {@code now} (see {@link Incident#dueByWindow}), exactly
+     * as a publisher's update would: timeline, product status, events. Locked, so that two instances move it once.
+     */
+    @Transactional
+    public Optional<Incident> followWindow(UUID id, Instant now) {
+        Optional<Incident> locked = incidents.findForUpdate(id);
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        Incident incident = locked.get();
+        return incident.dueByWindow(now).map(state -> advance(incident, state, state == IncidentState.RESOLVED
+                ? SCHEDULE_COMPLETED : SCHEDULE_STARTED, SCHEDULE_AUTHOR, now));
+    }
+
+    /** Ids of the maintenance whose window calls for a move at {@code now}, oldest window first. */
+    @Transactional
+    public List<UUID> dueByWindow(Instant now, int limit) {
+        return incidents.dueByWindow(now, limit);
+    }
+
+    /** The author of the updates the maintenance window makes (where a publisher's e-mail address stands). */
+    public static final String SCHEDULE_AUTHOR = "maintenance-window";
+    static final String SCHEDULE_STARTED = "The scheduled maintenance is in progress.";
+    static final String SCHEDULE_COMPLETED = "The scheduled maintenance has been completed.";
+
+    private Incident advance(Incident incident, IncidentState state, String message, String author, Instant now) {
         IncidentState previous = incident.state;
-        Instant now = now();
-        int seq = incident.record(command.state(), command.message(), caller.email(), now);
+        int seq = incident.record(state, message, author, now);
         List<Product.StatusChange> changes =
                 reflectOpenIncidents(products.lockForStatusChange(incident.affectedProductIds()), now);
         // Flush now so that the version returned as the new ETag is the one committed.

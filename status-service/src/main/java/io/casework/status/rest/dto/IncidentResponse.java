@@ -44,7 +44,9 @@ public record IncidentResponse(
     public record AffectedProduct(@Schema(examples = "cloud-mail") String id, @Schema(examples = "Cloud Mail") String name) {
     }
 
-    public record MaintenanceWindow(Instant start, Instant end) {
+    public record MaintenanceWindow(Instant start, Instant end,
+            @Schema(description = "Moves to IN_PROGRESS by itself at start") boolean autoStart,
+            @Schema(description = "Is RESOLVED by itself at end") boolean autoComplete) {
     }
 
     public record Postmortem(@JsonInclude(JsonInclude.Include.NON_NULL) String url,
@@ -70,7 +72,8 @@ public record IncidentResponse(
         return new IncidentResponse(incident.id, incident.number, incident.kind, incident.title, incident.summary,
                 incident.severity, incident.impact, incident.visibility, incident.draft, incident.state, products,
                 incident.sortedRegions(), incident.begin, incident.end,
-                incident.windowStart == null ? null : new MaintenanceWindow(incident.windowStart, incident.windowEnd),
+                incident.windowStart == null ? null : new MaintenanceWindow(incident.windowStart, incident.windowEnd,
+                        incident.autoStart, incident.autoComplete),
                 incident.createdAt, incident.updatedAt, incident.resolvedAt,
                 incident.postmortemAt == null ? null
                         : new Postmortem(incident.postmortemUrl, incident.postmortemSummary, incident.postmortemAt),

@@ -50,6 +50,19 @@ public record PublishIncidentRequest(
 
     public record MaintenanceWindow(
             @Schema(examples = "2026-12-05T22:00:00Z") @NotNull Instant start,
-            @Schema(examples = "2026-12-06T02:00:00Z") @NotNull Instant end) {
+            @Schema(examples = "2026-12-06T02:00:00Z") @NotNull Instant end,
+            @Schema(description = "Moves to IN_PROGRESS by itself at start if still SCHEDULED (default true)")
+            Boolean autoStart,
+            @Schema(description = "Is RESOLVED by itself at end if IN_PROGRESS or MONITORING (default true); false for work "
+                    + "that may overrun, which a publisher then resolves")
+            Boolean autoComplete) {
+
+        public boolean startsByItself() {
+            return autoStart == null || autoStart;
+        }
+
+        public boolean completesByItself() {
+            return autoComplete == null || autoComplete;
+        }
     }
 }
