@@ -12,10 +12,12 @@ public enum DeliveryStatus {
     /** The SMTP server refused the recipient for good (5.1.x, 550): final, never retried. */
     REJECTED,
     /** Every retry failed: the delivery waits for ops to retry it. */
-    DEAD;
+    DEAD,
+    /** About a test (sandbox) case: recorded as usual, but never sent and its body never kept. Final. */
+    SUPPRESSED;
 
     /** Nothing more will be sent for this (event, recipient) by itself. */
     public boolean settled() {
-        return this == SENT || this == REJECTED;
+        return this == SENT || this == REJECTED || this == SUPPRESSED;
     }
 }

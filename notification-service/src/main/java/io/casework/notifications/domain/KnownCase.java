@@ -29,6 +29,10 @@ public class KnownCase extends PanacheEntityBase {
     public String priority;
     public String assignee;
 
+    /** A sandbox case (its case events say testCase true): its mails are recorded SUPPRESSED, never sent. */
+    @Column(name = "test_case", nullable = false)
+    public boolean testCase;
+
     @Column(name = "first_response_due_at")
     public Instant firstResponseDueAt;
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.hibernate.Session;
 
 import io.casework.notifications.domain.Delivery;
+import io.casework.notifications.domain.DeliveryStatus;
 import io.casework.notifications.domain.NotificationKind;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -24,7 +25,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     /** A rendered mail to queue for one (event, recipient). */
     public record NewMail(UUID id, String eventId, String recipient, NotificationKind kind, UUID caseId, UUID incidentId,
             String organizationId, String orderKey, String language, String subject, String text, String html,
-            String headers, String messageId) {
+            String headers, String messageId, DeliveryStatus status) {
     }
 
     /** A delivery claimed for an attempt: what the SMTP conversation and the outcome's record need. */
@@ -38,7 +39,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     }
 
     /**
-     * Queues the mails, PENDING and due now, with one statement (in this order: their sequence). A (event, recipient)
+     * Queues the mails, PENDING (or SUPPRESSED, for a test case: never sent) and due now, with one statement (in this order: their sequence). A (event, recipient)
      * that already has a row keeps it, except a FAILED row of the previous release, which kept no mail: it is queued
      * again with this one.
      */
@@ -53,15 +54,15 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                                           status, attempts, created_at, next_attempt_at)
                     SELECT CAST(r.id AS uuid), r.event_id, r.recipient, r.kind, CAST(r.case_id AS uuid),
                            CAST(r.incident_id AS uuid), r.organization_id, r.order_key, r.language, r.subject, r.text,
-                           r.html, r.headers, r.message_id, 'PENDING', 0, ?, ?
+                           r.html, r.headers, r.message_id, r.status, 0, ?, ?
                     FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                                 CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                                 CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
-                                CAST(? AS text[]), CAST(? AS text[]))
+                                CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
                          WITH ORDINALITY AS r (id, event_id, recipient, kind, case_id, incident_id, organization_id,
-                                               order_key, language, subject, text, html, headers, message_id, n)
+                                               order_key, language, subject, text, html, headers, message_id, status, n)
                     ORDER BY r.n
-                    ON CONFLICT (event_id, recipient) DO UPDATE SET status = 'PENDING', next_attempt_at = EXCLUDED.next_attempt_at,
+                    ON CONFLICT (event_id, recipient) DO UPDATE SET status = EXCLUDED.status, next_attempt_at = EXCLUDED.next_attempt_at,
                         order_key = EXCLUDED.order_key, language = EXCLUDED.language, subject = EXCLUDED.subject,
                         mail_text = EXCLUDED.mail_text, mail_html = EXCLUDED.mail_html, mail_headers = EXCLUDED.mail_headers,
                         smtp_message_id = EXCLUDED.smtp_message_id
@@ -83,7 +84,8 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 insert.setArray(i++, connection.createArrayOf("text", mails.stream().map(NewMail::text).toArray()));
                 insert.setArray(i++, connection.createArrayOf("text", mails.stream().map(NewMail::html).toArray()));
                 insert.setArray(i++, connection.createArrayOf("text", mails.stream().map(NewMail::headers).toArray()));
-                insert.setArray(i, connection.createArrayOf("text", mails.stream().map(NewMail::messageId).toArray()));
+                insert.setArray(i++, connection.createArrayOf("text", mails.stream().map(NewMail::messageId).toArray()));
+                insert.setArray(i, connection.createArrayOf("text", mails.stream().map(m -> m.status().name()).toArray()));
                 insert.executeUpdate();
             }
         });

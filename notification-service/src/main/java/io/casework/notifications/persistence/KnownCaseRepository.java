@@ -22,21 +22,41 @@ public class KnownCaseRepository implements PanacheRepositoryBase<KnownCase, UUI
 
     /** The case summary of a case event (all of them carry it, in the case's order). */
     public void recordSummary(UUID caseId, String number, String organization, String subject, String product,
-            String priority, String assignee, Instant at) {
+            String priority, String assignee, boolean testCase, Instant at) {
+        // testCase is fixed at filing; an event published before the flag existed (absent: false) does not clear it
         getEntityManager().createNativeQuery("""
-                INSERT INTO known_case (case_id, number, organization, subject, product, priority, assignee, updated_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                INSERT INTO known_case (case_id, number, organization, subject, product, priority, assignee, test_case,
+                                        updated_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8)
                 ON CONFLICT (case_id) DO UPDATE SET number = excluded.number, organization = excluded.organization,
                     subject = excluded.subject, product = excluded.product, priority = excluded.priority,
-                    assignee = excluded.assignee, updated_at = excluded.updated_at""")
+                    assignee = excluded.assignee, test_case = known_case.test_case OR excluded.test_case,
+                    updated_at = excluded.updated_at""")
                 .setParameter(1, caseId).setParameter(2, number).setParameter(3, organization).setParameter(4, subject)
                 .setParameter(5, product).setParameter(6, priority).setParameter(7, assignee).setParameter(8, at)
+                .setParameter(9, testCase)
                 .executeUpdate();
         getEntityManager().clear(); // the native statement bypassed any managed copy
     }
 
     public void recordSummary(CaseChanged c, Instant at) {
-        recordSummary(c.caseId(), c.number(), c.organization(), c.subject(), c.product(), c.priority(), c.assignee(), at);
+        recordSummary(c.caseId(), c.number(), c.organization(), c.subject(), c.product(), c.priority(), c.assignee(),
+                Boolean.TRUE.equals(c.testCase()), at);
+    }
+
+    /** Whether the case is a sandbox case, as its case events said; false for a case not known (yet). */
+    public boolean isTestCase(UUID caseId) {
+        return count("caseId = ?1 and testCase = true", caseId) > 0;
+    }
+
+    /** A sandbox case, as an SLA event said before (or without) its case events: its mails are suppressed. */
+    public void recordTestCase(UUID caseId, Instant at) {
+        getEntityManager().createNativeQuery("""
+                INSERT INTO known_case (case_id, test_case, updated_at) VALUES (?1, true, ?2)
+                ON CONFLICT (case_id) DO UPDATE SET test_case = true""")
+                .setParameter(1, caseId).setParameter(2, at)
+                .executeUpdate();
+        getEntityManager().clear();
     }
 
     /** When the case was filed, from its opened event (the only case event that carries it). */

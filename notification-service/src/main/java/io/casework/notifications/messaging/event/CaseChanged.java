@@ -24,6 +24,8 @@ public record CaseChanged(
         List<String> ccEmails,
         String language,
         String assignee,
+        /** A sandbox case: its mails are suppressed (absent in events from before the flag: false). */
+        Boolean testCase,
         // state-changed
         String from,
         String to,

@@ -21,7 +21,9 @@ public record CaseOpened(
         String contactEmail,
         List<String> ccEmails,
         String language,
-        Instant createdAt) {
+        Instant createdAt,
+        /** A sandbox case: its mails are suppressed (absent in events from before the flag: false). */
+        Boolean testCase) {
 
     public static final String TYPE = "io.casework.case.opened";
 }

@@ -21,7 +21,9 @@ public record SlaAlerted(
         String target,
         Instant dueAt,
         Instant occurredAt,
-        String remaining) {
+        String remaining,
+        /** The target is a test (sandbox) case's: its mails are suppressed. Absent in events from before the flag. */
+        Boolean testCase) {
 
     public static final String WARNING = "io.casework.sla.warning";
     public static final String BREACHED = "io.casework.sla.breached";

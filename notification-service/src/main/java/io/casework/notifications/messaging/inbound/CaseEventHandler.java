@@ -41,7 +41,7 @@ public class CaseEventHandler {
             CaseOpened opened = notifications.read(event, CaseOpened.class);
             require(event, opened.caseId() != null && opened.number() != null && present(opened.contactEmail()));
             cases.recordSummary(opened.caseId(), opened.number(), opened.organization(), opened.subject(),
-                    opened.product(), opened.priority(), null, Instant.now());
+                    opened.product(), opened.priority(), null, Boolean.TRUE.equals(opened.testCase()), Instant.now());
         } else {
             CaseChanged changed = notifications.read(event, CaseChanged.class);
             require(event, changed.caseId() != null && changed.number() != null && present(changed.contactEmail()));

@@ -54,6 +54,9 @@ public class SlaEventHandler {
         if (alert.caseId() == null) {
             throw new MalformedEventException(event.getType() + " event " + event.getId() + " lacks caseId");
         }
+        if (Boolean.TRUE.equals(alert.testCase())) {
+            cases.recordTestCase(alert.caseId(), Instant.now()); // its mails are then suppressed, see MailQueue
+        }
         mails.enqueue(notifications.plan(event));
     }
 }

@@ -21,7 +21,7 @@ public record DeliveryResponse(
         @Schema(description = "ISO 639-1 language the mail was written in", examples = "fr") String language,
         @Schema(description = "The mail's subject line", examples = "[C-2026-000123] Case received: Mail delivery delayed")
         String subject,
-        @Schema(description = "PENDING until its first attempt; SENDING during an attempt; SENT; FAILED while retries go on; REJECTED when the address was refused for good; DEAD after every retry failed", examples = "SENT") String status,
+        @Schema(description = "PENDING until its first attempt; SENDING during an attempt; SENT; FAILED while retries go on; REJECTED when the address was refused for good; DEAD after every retry failed; SUPPRESSED for a test case's mail, never sent", examples = "SENT") String status,
         @Schema(description = "SMTP attempts so far", examples = "1") int attempts,
         @Schema(description = "Why the last failed attempt failed; null when none failed", nullable = true) String lastError,
         Instant createdAt,
