@@ -181,6 +181,7 @@ class TenancyMatrixIT {
         op("GET /api/v1/status/feed.atom",                  "ok ok ok ok ok ok ok ok ok ok ok", Target.NONE, null);
         op("GET /api/v1/status/feed.rss",                   "ok ok ok ok ok ok ok ok ok ok ok", Target.NONE, null);
         op("GET /api/v1/status/incidents.json",             "ok ok ok ok ok ok ok ok ok ok ok", Target.NONE, null);
+        op("GET /api/v1/status/summary.json",               "ok ok ok ok ok ok ok ok ok ok ok", Target.NONE, null);
         op("GET /api/v1/status/stream",                     "ok ok ok ok ok ok ok ok ok ok ok", Target.NONE, null);
         op("GET /status",                                   "ok ok ok ok ok ok ok ok ok ok ok", Target.NONE, null);
         op("GET /api/v1/status/products",                   "ok ok ok ok ok ok ok ok ok ok ok", Target.NONE, null);

@@ -63,15 +63,33 @@ public class StatusBoardResource {
     @Produces(MediaType.APPLICATION_JSON)
     @PermitAll
     @NonBlocking
-    @Operation(operationId = "getIncidentsJson", summary = "Products and incidents, Google status dashboard style",
-            description = "Public incidents open or resolved in the last 90 days, newest first, each in the shape of the "
-                    + "Google Cloud status dashboard's incidents.json, with the products and their status. "
-                    + "ETag/Last-Modified: send If-None-Match or If-Modified-Since to get 304 when nothing changed.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DashboardJson.class)))
+    @Operation(operationId = "getIncidentsJson", summary = "Incidents, as the Google Cloud status dashboard's incidents.json",
+            description = "A JSON array, as Google's file is, so that tools written for it read this one: the public "
+                    + "incidents open or resolved in the last 90 days, newest first (our extra members: kind, summary, "
+                    + "state, maintenance_start/end, postmortem_url/summary). The products and their status are in "
+                    + "summary.json. ETag/Last-Modified: send If-None-Match or If-Modified-Since to get 304 when nothing "
+                    + "changed.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = DashboardJson.IncidentEntry.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent")
     public Response incidentsJson(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
         return Conditional.respond(cache.current().incidentsJson(), ifNoneMatch, ifModifiedSince, maxAge);
+    }
+
+    @GET
+    @Path("summary.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @NonBlocking
+    @Operation(operationId = "getStatusSummary", summary = "Products with their status, and incidents",
+            description = "What a dashboard shows in one request: every product with its effective status (and the "
+                    + "override in force), and the incidents of incidents.json. Conditional GET as for incidents.json.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DashboardJson.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent")
+    public Response summaryJson(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        return Conditional.respond(cache.current().summaryJson(), ifNoneMatch, ifModifiedSince, maxAge);
     }
 
     @GET

@@ -67,7 +67,7 @@ class SpikeDetectionTest {
         given().get("/api/v1/status/incidents/" + draft).then().statusCode(404);
         given().auth().oauth2(Tokens.of("bob@acme.example", "acme", "customer"))
                 .get("/api/v1/status/incidents").then().body("id", not(hasItem(draft)));
-        given().get("/api/v1/status/incidents.json").then().body("incidents.id", not(hasItem(draft)));
+        given().get("/api/v1/status/summary.json").then().body("incidents.id", not(hasItem(draft)));
         assertEquals("OPERATIONAL", productStatus(product), "a draft does not change the product's status");
 
         given().auth().oauth2(OLGA).contentType(ContentType.JSON).header("If-Match", "\"0\"")
@@ -79,7 +79,7 @@ class SpikeDetectionTest {
                 .body("impact", equalTo("OUTAGE"))
                 .body("begin", equalTo(hour.toString()))
                 .body("updates[0].message", equalTo("We are investigating failed uploads."));
-        given().get("/api/v1/status/incidents.json").then().body("incidents.id", hasItem(draft));
+        given().get("/api/v1/status/summary.json").then().body("incidents.id", hasItem(draft));
         assertEquals("PARTIAL_OUTAGE", productStatus(product));
         ConsumerRecord<String, String> published = EventTap.await("casework.status-events",
                 r -> draft.equals(r.key()) && r.value().contains("incident-published"), Duration.ofSeconds(20));

@@ -68,7 +68,7 @@ class StoredTextEscapingTest {
             assertNoMarkup(new String(body, StandardCharsets.UTF_8), feed);
         }
 
-        JsonNode incidents = JSON.readTree(given().get("/api/v1/status/incidents.json").then().statusCode(200)
+        JsonNode incidents = JSON.readTree(given().get("/api/v1/status/summary.json").then().statusCode(200)
                 .extract().asByteArray());
         List<String> jsonTitles = new ArrayList<>();
         incidents.path("incidents").forEach(i -> i.properties().forEach(field -> jsonTitles.add(field.getValue().asText())));

@@ -54,7 +54,7 @@ class MaintenanceWindowTest {
                 .body("begin", equalTo(start.toString()));
         Instant ended = Instant.parse(given().get("/api/v1/status/incidents/" + id).then().extract().path("end"));
         assertFalse(ended.isBefore(end), "completed at or after its window's end: " + ended);
-        given().get("/api/v1/status/incidents.json").then().statusCode(200)
+        given().get("/api/v1/status/summary.json").then().statusCode(200)
                 .body("incidents.find { it.id == '%s' }.end".formatted(id), equalTo(ended.toString()));
 
         // The same events as a publisher's updates, each once, by the window.
@@ -97,7 +97,7 @@ class MaintenanceWindowTest {
                 .body("state", equalTo("RESOLVED"))
                 .body("begin", equalTo(start.toString()))
                 .body("end", equalTo(start.toString()));
-        given().get("/api/v1/status/incidents.json").then().statusCode(200)
+        given().get("/api/v1/status/summary.json").then().statusCode(200)
                 .body("incidents.find { it.id == '%s' }.begin".formatted(id), equalTo(start.toString()))
                 .body("incidents.find { it.id == '%s' }.end".formatted(id), equalTo(start.toString()));
     }

@@ -43,7 +43,7 @@ class PostmortemTest {
                 .body("postmortem.url", equalTo("https://status.casework.example/reports/relay.pdf"))
                 .body("postmortem.published", notNullValue());
 
-        given().get("/api/v1/status/incidents.json").then()
+        given().get("/api/v1/status/summary.json").then()
                 .body("incidents.find { it.id == '%s' }.postmortem_url".formatted(id),
                         equalTo("https://status.casework.example/reports/relay.pdf"));
         given().get("/status").then().body(containsString("https://status.casework.example/reports/relay.pdf"));

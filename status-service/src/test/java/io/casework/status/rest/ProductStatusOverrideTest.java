@@ -68,7 +68,7 @@ class ProductStatusOverrideTest {
                 .body(entry(product) + ".status", equalTo("DEGRADED"))
                 .body(entry(product) + ".computedStatus", equalTo("OPERATIONAL"))
                 .body(entry(product) + ".override.reason", equalTo(VERIFYING));
-        JsonPath json = given().get("/api/v1/status/incidents.json").then().statusCode(200).extract().jsonPath();
+        JsonPath json = given().get("/api/v1/status/summary.json").then().statusCode(200).extract().jsonPath();
         assertEquals("DEGRADED", json.getString("products." + entry(product) + ".status"));
         assertEquals(VERIFYING, json.getString("products." + entry(product) + ".override.reason"));
         assertEquals(until.toString(), json.getString("products." + entry(product) + ".override.until"));
@@ -101,7 +101,7 @@ class ProductStatusOverrideTest {
                 .body(entry(product) + ".status", equalTo("DEGRADED"))
                 .body(entry(product) + ".computedStatus", equalTo("MAJOR_OUTAGE"))
                 .body(entry(product) + ".override.reason", equalTo("Partial recovery, still verifying"));
-        assertEquals("DEGRADED", given().get("/api/v1/status/incidents.json").jsonPath()
+        assertEquals("DEGRADED", given().get("/api/v1/status/summary.json").jsonPath()
                 .getString("products." + entry(product) + ".status"));
         assertEquals(1, statusEvents(product), "the incident left the shown status alone: nothing announced");
 
@@ -110,7 +110,7 @@ class ProductStatusOverrideTest {
         given().get("/api/v1/status/products").then()
                 .body(entry(product) + ".status", equalTo("MAJOR_OUTAGE"))
                 .body(entry(product) + ".override", nullValue());
-        JsonPath json = given().get("/api/v1/status/incidents.json").jsonPath();
+        JsonPath json = given().get("/api/v1/status/summary.json").jsonPath();
         assertEquals("MAJOR_OUTAGE", json.getString("products." + entry(product) + ".status"));
         assertNull(json.get("products." + entry(product) + ".override"));
         assertTrue(productRow(product).contains("Major outage"));
@@ -146,7 +146,7 @@ class ProductStatusOverrideTest {
         Product stored = QuarkusTransaction.requiringNew().call(() -> Product.<Product>findById(product));
         assertNull(stored.overrideStatus);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonPath json = given().get("/api/v1/status/incidents.json").jsonPath();
+            JsonPath json = given().get("/api/v1/status/summary.json").jsonPath();
             assertEquals("DEGRADED", json.getString("products." + entry(product) + ".status"));
             assertNull(json.get("products." + entry(product) + ".override"));
         });

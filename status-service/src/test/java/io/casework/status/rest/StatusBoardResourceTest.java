@@ -21,6 +21,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -29,12 +32,38 @@ import io.restassured.response.Response;
 class StatusBoardResourceTest {
 
     @Test
+    void incidentsJsonIsAnArrayAsGooglesFileIsAndSummaryJsonWrapsItWithTheProducts() throws Exception {
+        String id = publish("Array shape " + UUID.randomUUID(), "cloud-mail", "MEDIUM", "");
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode incidents = mapper.readTree(given().get("/api/v1/status/incidents.json").then().statusCode(200)
+                .contentType(containsString("application/json")).extract().asByteArray());
+        JsonNode summary = mapper.readTree(given().get("/api/v1/status/summary.json").then().statusCode(200)
+                .extract().asByteArray());
+        // A tool written for Google's file iterates over the document itself.
+        assertTrue(incidents.isArray(), "incidents.json is a JSON array: " + incidents.getNodeType());
+        assertEquals(summary.path("incidents"), incidents, "the same incidents, the same revision");
+        JsonNode entry = null;
+        for (JsonNode incident : incidents) {
+            for (String field : new String[] { "id", "number", "begin", "created", "modified", "external_desc",
+                    "updates", "most_recent_update", "status_impact", "severity", "service_key", "service_name",
+                    "affected_products", "uri", "currently_affected_locations", "previously_affected_locations" }) {
+                assertTrue(incident.has(field), field + " in " + incident);
+            }
+            if (id.equals(incident.path("id").asText())) {
+                entry = incident;
+            }
+        }
+        assertEquals("medium", entry.path("severity").asText());
+        assertTrue(summary.path("products").isArray() && summary.has("updated"));
+    }
+
+    @Test
     void incidentsJsonHasTheGoogleDashboardShapeAndTheProducts() {
         String title = "Dashboard shape " + UUID.randomUUID();
         String id = publish(title, "cloud-mail", "HIGH", "\"summary\": \"Some mail is delayed.\",");
         update(id, "IDENTIFIED", "A relay is overloaded.");
 
-        JsonPath json = given().get("/api/v1/status/incidents.json").then().statusCode(200)
+        JsonPath json = given().get("/api/v1/status/summary.json").then().statusCode(200)
                 .contentType(containsString("application/json"))
                 .body("products.id", hasItem("cloud-mail"))
                 .body("products.find { it.id == 'cloud-mail' }.title", equalTo("Cloud Mail"))
@@ -62,7 +91,7 @@ class StatusBoardResourceTest {
         assertEquals(List.of(Map.of("id", "cloud-mail", "title", "Cloud Mail")), json.getList(path + "affected_products"));
 
         update(id, "RESOLVED", "Delivery is back to normal.");
-        JsonPath resolved = given().get("/api/v1/status/incidents.json").then().statusCode(200).extract().jsonPath();
+        JsonPath resolved = given().get("/api/v1/status/summary.json").then().statusCode(200).extract().jsonPath();
         assertEquals("AVAILABLE", resolved.getString(path + "most_recent_update.status"));
         assertEquals(resolved.getString(path + "modified"), resolved.getString(path + "end"));
         assertEquals("emea", resolved.getString(path + "previously_affected_locations[0].id"));
@@ -71,7 +100,8 @@ class StatusBoardResourceTest {
     @Test
     void unchangedViewsAnswerNotModifiedAndAChangeGivesANewEtag() {
         publish("Before the ETag " + UUID.randomUUID(), "identity");
-        for (String path : new String[] { "/api/v1/status/incidents.json", "/api/v1/status/feed.atom",
+        for (String path : new String[] { "/api/v1/status/incidents.json", "/api/v1/status/summary.json",
+                "/api/v1/status/feed.atom",
                 "/api/v1/status/feed.rss", "/api/v1/status/products/identity/feed.atom",
                 "/api/v1/status/products/identity/feed.rss", "/status" }) {
             Response first = given().get(path).then().statusCode(200)
@@ -101,7 +131,7 @@ class StatusBoardResourceTest {
         String title = "Customers only " + UUID.randomUUID();
         String id = publish(title, "cloud-drive", "LOW", "\"visibility\": \"CUSTOMERS\",");
 
-        given().get("/api/v1/status/incidents.json").then().statusCode(200).body("incidents.id", not(hasItem(id)));
+        given().get("/api/v1/status/incidents.json").then().statusCode(200).body("id", not(hasItem(id)));
         given().get("/api/v1/status/feed.atom").then().statusCode(200).body(not(containsString(title)));
         given().get("/status").then().statusCode(200).body(not(containsString(title)));
         given().get("/api/v1/status/incidents/" + id).then().statusCode(404).contentType("application/problem+json");
@@ -128,7 +158,7 @@ class StatusBoardResourceTest {
         update(id, "IN_PROGRESS", "The upgrade has started.");
         assertEquals("UNDER_MAINTENANCE", IncidentResourceTest.statusOf(product));
         given().get("/api/v1/status/incidents.json").then()
-                .body("incidents.find { it.id == '%s' }.maintenance_start".formatted(id), equalTo("2030-01-05T22:00:00Z"));
+                .body("find { it.id == '%s' }.maintenance_start".formatted(id), equalTo("2030-01-05T22:00:00Z"));
 
         update(id, "RESOLVED", "The upgrade is complete.");
         assertEquals("OPERATIONAL", IncidentResourceTest.statusOf(product));

@@ -28,7 +28,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
 /**
- * The public views (incidents.json, feeds, the page), rendered once per change and served from memory, so that
+ * The public views (incidents.json, summary.json, feeds, the page), rendered once per change and served from memory, so that
  * readers never reach the database (status pages are read in bursts exactly when something is down). Rebuilt
  * right after a local change commits, when the status revision moved through another instance (checked every
  * {@code casework.board.refresh-interval}), when a product's status override lapses, and hourly so that the 90-day
@@ -64,8 +64,9 @@ public class BoardCache {
      * Every view of one board; the per-product feeds are keyed by product id. {@code nextLapse}: when the first of the
      * status overrides shown lapses (null if none will), and the views must show the computed status instead.
      */
-    public record Snapshot(long revision, Instant builtAt, Instant nextLapse, Rendered incidentsJson, Rendered atom,
-            Rendered rss, Rendered page, Map<String, Rendered> productAtom, Map<String, Rendered> productRss) {
+    public record Snapshot(long revision, Instant builtAt, Instant nextLapse, Rendered incidentsJson,
+            Rendered summaryJson, Rendered atom, Rendered rss, Rendered page, Map<String, Rendered> productAtom,
+            Map<String, Rendered> productRss) {
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -132,8 +133,10 @@ public class BoardCache {
                     .filter(Objects::nonNull)
                     .min(Comparator.naturalOrder())
                     .orElse(null);
+            DashboardJson dashboard = DashboardJson.of(board);
             return new Snapshot(board.revision().number(), board.readAt(), nextLapse,
-                    Rendered.of(json.writeValueAsBytes(DashboardJson.of(board)), JSON, changed),
+                    Rendered.of(json.writeValueAsBytes(dashboard.incidents()), JSON, changed),
+                    Rendered.of(json.writeValueAsBytes(dashboard), JSON, changed),
                     Rendered.of(feeds.atom(board, null), ATOM, changed),
                     Rendered.of(feeds.rss(board, null), RSS, changed),
                     Rendered.of(page.render(board), HTML, changed),

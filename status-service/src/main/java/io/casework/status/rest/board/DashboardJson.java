@@ -20,8 +20,9 @@ import io.casework.status.domain.Severity;
 import io.casework.status.service.StatusBoardService.Board;
 
 /**
- * {@code incidents.json}: the incidents in the shape of the Google Cloud status dashboard's incidents.json (so that
- * tools written for it read ours), with the product list and statuses beside them.
+ * {@code summary.json}: the product list and statuses, and the incidents in the shape of the Google Cloud status
+ * dashboard's incidents.json; {@code incidents.json} is that array alone (so that tools written for Google's file read
+ * ours).
  */
 @Schema(description = "Products with their status, and the incidents of the last 90 days (open ones whatever their age) "
         + "in the shape of the Google Cloud status dashboard's incidents.json")
