@@ -47,7 +47,8 @@ public record OpenCaseRequest(
         @Schema(description = "A sandbox case, to test an integration: it runs the whole flow (SLA clocks, events, "
                 + "webhooks) but no e-mail reaches its recipients (deliveries are recorded as suppressed), no one is "
                 + "paged and it counts in no metric or report. Fixed at filing; default false.",
-                defaultValue = "false", examples = "true")
+                // no defaultValue: openapi-typescript (defaultNonNullable) would make the member required in requests
+                examples = "true")
         // left out of the canonical JSON unless true, so Idempotency-Key hashes of filings from before it stay valid
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonDeserialize(using = StrictBoolean.class) Boolean testCase) {
 
