@@ -28,6 +28,10 @@ public class CaseSla extends PanacheEntityBase {
 
     public String product;
 
+    /** A sandbox case (case.opened said testCase): its targets count in no report or metric. */
+    @Column(name = "test_case", nullable = false)
+    public boolean testCase;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Priority priority;

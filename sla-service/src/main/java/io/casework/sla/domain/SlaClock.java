@@ -47,6 +47,10 @@ public class SlaClock extends PanacheEntityBase {
 
     public String product;
 
+    /** Of a sandbox case (copied from its CaseSla): its targets count in no report or metric. */
+    @Column(name = "test_case", nullable = false)
+    public boolean testCase;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Priority priority;
@@ -119,6 +123,7 @@ public class SlaClock extends PanacheEntityBase {
         clock.cycle = cycle;
         clock.organization = supportCase.organization;
         clock.product = supportCase.product;
+        clock.testCase = supportCase.testCase;
         clock.priority = supportCase.priority;
         clock.planId = supportCase.planId;
         clock.planVersion = supportCase.planVersion;

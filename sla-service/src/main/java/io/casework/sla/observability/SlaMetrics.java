@@ -31,7 +31,8 @@ import jakarta.enterprise.event.TransactionPhase;
  * and metric) count each {@code sla.warning} / {@code sla.breached} event once its transaction commits, on the
  * instance that fired it: sum them over instances. {@code casework_sla_compliance_ratio} (by priority) is met / (met
  * + breached) of the targets started in the last {@link #COMPLIANCE_WINDOW}, as the compliance report computes it,
- * read from the database at most once per {@link OutboxMetrics#MAX_AGE}; NaN while no target is decided.
+ * read from the database at most once per {@link OutboxMetrics#MAX_AGE}; NaN while no target is decided. Targets of
+ * test (sandbox) cases count in none of them.
  */
 @Startup
 @ApplicationScoped
@@ -73,7 +74,7 @@ public class SlaMetrics {
     /** Counts warnings and breaches once the transaction that recorded them committed. */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxRecorded recorded) {
         for (OutboxRecorded.Recorded event : recorded.events()) {
-            if (event.data() instanceof TargetChanged target) {
+            if (event.data() instanceof TargetChanged target && !target.testCase()) {
                 String name = switch (event.type()) {
                     case TargetChanged.WARNING -> "casework.sla.warnings";
                     case TargetChanged.BREACHED -> "casework.sla.breaches";
@@ -93,7 +94,7 @@ public class SlaMetrics {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement query = connection.prepareStatement("SELECT priority, "
                             + "count(*) FILTER (WHERE state = 'MET'), count(*) FILTER (WHERE state = 'BREACHED') "
-                            + "FROM sla_clock WHERE started_at >= ? GROUP BY priority")) {
+                            + "FROM sla_clock WHERE started_at >= ? AND NOT test_case GROUP BY priority")) {
                 query.setTimestamp(1, Timestamp.from(now.minus(COMPLIANCE_WINDOW)));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {

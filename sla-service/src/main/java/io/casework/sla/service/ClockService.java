@@ -57,6 +57,16 @@ public class ClockService {
     @Transactional
     public Optional<SlaClock> caseOpened(UUID caseId, String organization, String product, Priority priority,
             Instant openedAt) {
+        return caseOpened(caseId, organization, product, priority, openedAt, false);
+    }
+
+    /**
+     * As {@link #caseOpened(UUID, String, String, Priority, Instant)}; a test (sandbox) case gets its clocks like any
+     * other, but they count in no report or metric and their events say testCase.
+     */
+    @Transactional
+    public Optional<SlaClock> caseOpened(UUID caseId, String organization, String product, Priority priority,
+            Instant openedAt, boolean testCase) {
         if (CaseSla.findById(caseId) != null || clocks.exists(caseId, Metric.FIRST_RESPONSE)) {
             LOG.infof("Case %s already has SLA clocks", caseId);
             return Optional.empty();
@@ -66,6 +76,7 @@ public class ClockService {
         supportCase.caseId = caseId;
         supportCase.organization = organization;
         supportCase.product = product;
+        supportCase.testCase = testCase;
         supportCase.priority = priority;
         supportCase.planId = plan.id;
         supportCase.planVersion = plan.version;

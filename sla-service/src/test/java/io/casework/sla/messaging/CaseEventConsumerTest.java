@@ -49,6 +49,22 @@ class CaseEventConsumerTest {
     }
 
     @Test
+    void aTestCaseGetsItsClockLikeAnyOtherAndItsEventsSaySo() {
+        String caseId = UUID.randomUUID().toString();
+        String event = caseOpened(UUID.randomUUID().toString(), caseId, "acme", "P1", "2026-11-20T09:15:00Z")
+                .replace("\"createdAt\"", "\"testCase\": true, \"createdAt\"");
+        EventContract.assertConforms(event);
+
+        EventTap.send(CASE_EVENTS, caseId, event);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SAM)
+                .get("/api/v1/sla/cases/" + caseId).then().statusCode(200).body("targets", hasSize(1))
+                .body("targets[0].metric", equalTo("FIRST_RESPONSE")));
+        assertEquals(true, QuarkusTransaction.requiringNew().call(
+                () -> io.casework.sla.domain.CaseSla.<io.casework.sla.domain.CaseSla>findById(UUID.fromString(caseId)).testCase));
+    }
+
+    @Test
     void caseOpenedTwiceStartsOneClockOnThePremierPlanOfAcme() {
         String caseId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();

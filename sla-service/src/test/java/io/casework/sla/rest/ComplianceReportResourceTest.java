@@ -57,6 +57,12 @@ class ComplianceReportResourceTest {
         clocks.stateChanged(waiting, "ACTION_REQUIRED", opened.plusSeconds(1800));
         UUID closed = open(Priority.P4, null, opened);
         clocks.stateChanged(closed, "CLOSED", opened.plusSeconds(600));
+        // Test (sandbox) cases of the same organization and products, met and breached: in no report
+        for (Priority priority : Priority.values()) {
+            UUID sandbox = UUID.randomUUID();
+            clocks.caseOpened(sandbox, ORGANIZATION, MAIL, priority, opened, true);
+            clocks.staffResponded(sandbox, true, opened.plusSeconds(priority == Priority.P1 ? 60 : 200_000));
+        }
         seeded = true;
     }
 

@@ -9,7 +9,9 @@ import io.casework.sla.domain.Priority;
 
 /** {@code io.casework.case.opened}, as far as sla-service reads it (tolerant reader). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CaseOpened(UUID caseId, String organization, String product, Priority priority, Instant createdAt) {
+public record CaseOpened(UUID caseId, String organization, String product, Priority priority, Instant createdAt,
+        /** A sandbox case; absent (false) in events from before the flag. */
+        Boolean testCase) {
 
     public static final String TYPE = "io.casework.case.opened";
 }

@@ -15,6 +15,7 @@ import io.casework.sla.domain.SlaClock;
  * @param occurredAt when it happened: the warning threshold or due time reached, the response, the pause or resume
  * @param dueAt the due time (null while paused)
  * @param reason for paused/resumed: the case state that caused it
+ * @param testCase the target is a sandbox case's: page no one, count it nowhere
  */
 public record TargetChanged(
         UUID caseId,
@@ -29,7 +30,8 @@ public record TargetChanged(
         Instant occurredAt,
         Duration elapsed,
         Duration remaining,
-        String reason) {
+        String reason,
+        boolean testCase) {
 
     public static final String WARNING = "io.casework.sla.warning";
     public static final String BREACHED = "io.casework.sla.breached";
@@ -41,6 +43,6 @@ public record TargetChanged(
             String reason) {
         return new TargetChanged(clock.caseId, clock.organization, clock.product, clock.priority.code(),
                 clock.metric.name(), clock.cycle, clock.calendarId, clock.target.toString(), clock.dueAt, occurredAt,
-                elapsed, remaining, reason);
+                elapsed, remaining, reason, clock.testCase);
     }
 }

@@ -37,7 +37,7 @@ public class CaseEventHandler {
                 require(event, opened.caseId() != null && opened.organization() != null && opened.priority() != null
                         && opened.createdAt() != null, "caseId, organization, priority and createdAt");
                 clocks.caseOpened(opened.caseId(), opened.organization(), opened.product(), opened.priority(),
-                        opened.createdAt());
+                        opened.createdAt(), Boolean.TRUE.equals(opened.testCase()));
             }
             case CaseEvents.CommentAdded.TYPE -> {
                 CaseEvents.CommentAdded comment = read(event, CaseEvents.CommentAdded.class);
