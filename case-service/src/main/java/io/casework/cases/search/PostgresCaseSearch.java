@@ -26,8 +26,10 @@ import jakarta.transaction.Transactional;
  *
  * <p>A text query matches a case when its words match the case's full-text vector (stemmed with the case's language;
  * the query is read as English, French, Dutch and unstemmed at once, so that its language need not be known), or, for
- * a single token of three characters or more, when it is a substring of an identifier in the case (case number, error
- * codes, versions: trigram index). Customers and partners search {@code search_public} (subject, description, public
+ * a single token of three characters or more, when it matches an identifier in the case (case number, error codes,
+ * versions): a whole identifier such as {@code ERR-4030} matches that identifier exactly (token index, migration V17)
+ * if some case the caller may see under the filters has it, else, like any other token, as a substring (trigram index):
+ * see {@link Identifiers}. Customers and partners search {@code search_public} (subject, description, public
  * comments), staff {@code search_staff} (also internal notes).
  */
 @ApplicationScoped
@@ -35,6 +37,14 @@ import jakarta.transaction.Transactional;
 public class PostgresCaseSearch implements CaseSearch {
 
     private static final Pattern SINGLE_TOKEN = Pattern.compile("\\S{3,}");
+    // One identifier as migration V8's casework_codes extracts it (word characters joined by - . : / #) with a digit or
+    // an underscore: casework_codes keeps every such word whatever its case, so the token index holds it wherever the
+    // text has it. (Its other rule, an upper-case prefix and a dash as in INC-ABC, depends on the case of the text:
+    // such a query stays a substring.)
+    private static final Pattern IDENTIFIER = Pattern.compile("[\\p{Alnum}_]+(?:[-.:/#][\\p{Alnum}_]+)*",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern DIGIT_OR_UNDERSCORE = Pattern.compile("[0-9_]");
+    private static final Pattern LETTER = Pattern.compile("\\p{L}", Pattern.UNICODE_CHARACTER_CLASS);
     private static final String TSQUERY = "(websearch_to_tsquery('pg_catalog.english', :q)"
             + " || websearch_to_tsquery('pg_catalog.french', :q) || websearch_to_tsquery('pg_catalog.dutch', :q)"
             + " || websearch_to_tsquery('pg_catalog.simple', :q))";
@@ -70,6 +80,34 @@ public class PostgresCaseSearch implements CaseSearch {
         }
     }
 
+    /**
+     * How a single-token query matches the identifiers of a case, besides its words.
+     *
+     * <ul>
+     * <li>{@code TOKEN}: the query is a whole identifier with a letter and a digit or an underscore ({@code ERR-4030},
+     * {@code 0x80070005}, {@code QUOTA_EXCEEDED}, {@code C-2026-000042}) and some case the caller may see under the
+     * filters has exactly that identifier: the cases with that identifier match, and only they ({@code ERR-4030} does
+     * not find {@code ERR-40301}); one posting list of the token index, the full-text vectors are not read.</li>
+     * <li>{@code SUBSTRING}: any other token of three characters or more — a number ({@code 4030}), a part of an
+     * identifier ({@code 0x8007}, {@code RR-403}), a whole identifier no visible case has: the cases with an identifier
+     * that contains it. Trigram index.</li>
+     * <li>{@code NONE}: several words, or a token under three characters: words only.</li>
+     * </ul>
+     */
+    public enum Identifiers {
+        NONE, SUBSTRING, TOKEN;
+
+        /** The mode a query's shape allows: TOKEN is then taken only if {@link #identifierProbe} finds a case. */
+        public static Identifiers of(String text) {
+            String token = text == null ? "" : text.strip();
+            if (!SINGLE_TOKEN.matcher(token).matches()) {
+                return NONE;
+            }
+            return IDENTIFIER.matcher(token).matches() && DIGIT_OR_UNDERSCORE.matcher(token).find()
+                    && LETTER.matcher(token).find() ? TOKEN : SUBSTRING;
+        }
+    }
+
     @Override
     @Transactional
     public List<Hit> search(CaseFilter filter, Caller caller) {
@@ -86,11 +124,22 @@ public class PostgresCaseSearch implements CaseSearch {
             // neither frequent among recent cases nor rare), walk without bound, under the statement timeout.
             // Left to its estimates, the planner walked 15,000 rows for a word matching none.
             int wanted = filter.sort() == Sort.RELEVANCE ? config.relevanceWindow() : filter.limit() + 1;
-            rows = run(recent(filter, caller));
+            // A whole identifier is looked up first (how many visible cases have it, up to a tenth of walk-budget): none,
+            // it is read as a substring; fewer than that, the walk cannot fill a page in a large table and is skipped.
+            Identifiers identifiers = Identifiers.of(filter.text());
+            boolean rare = false;
+            if (identifiers == Identifiers.TOKEN) {
+                Statement probe = identifierProbe(filter, caller);
+                settings(probe.settings());
+                int found = ((Number) probe.bind(em.createNativeQuery(probe.sql())).getSingleResult()).intValue();
+                identifiers = found == 0 ? Identifiers.SUBSTRING : Identifiers.TOKEN;
+                rare = found > 0 && found < rareIdentifier();
+            }
+            rows = rare ? List.of() : run(recent(filter, caller, identifiers));
             if (rows.isEmpty() || ((Number) rows.getFirst()[2]).intValue() < wanted) {
-                rows = run(matches(filter, caller));
+                rows = run(matches(filter, caller, identifiers));
                 if (!rows.isEmpty() && ((Number) rows.getFirst()[2]).intValue() > config.exactMatchLimit()) {
-                    rows = run(walk(filter, caller));
+                    rows = run(walk(filter, caller, identifiers));
                 }
             }
         }
@@ -131,6 +180,36 @@ public class PostgresCaseSearch implements CaseSearch {
         return rows;
     }
 
+    private int rareIdentifier() {
+        return Math.max(1, config.walkBudget() / 10);
+    }
+
+    /**
+     * How many cases the caller may see under the filter's conditions (text and cursor aside: every page of a search
+     * decides alike) have the query as a whole identifier, counted up to a tenth of walk-budget: one row. Read from the
+     * token index alone.
+     */
+    public Statement identifierProbe(CaseFilter filter, Caller caller) {
+        CaseFilter scope = new CaseFilter(filter.states(), filter.open(), filter.priority(), filter.product(),
+                filter.creator(), filter.assignee(), filter.externalId(), filter.testCase(), filter.updatedSince(), null,
+                Sort.UPDATED_DESC, null, filter.limit());
+        Conditions q = query(scope, caller, Identifiers.NONE);
+        List<String> where = new ArrayList<>(q.where);
+        where.add(tokens(caller) + " @> ARRAY[lower(:code)]");
+        q.params.put("code", filter.text().strip());
+        q.params.put("rare", rareIdentifier());
+        Map<String, String> bitmapOnly = Map.of("enable_indexscan", "off", "enable_indexonlyscan", "off",
+                "enable_seqscan", "off", "enable_bitmapscan", "on");
+        return new Statement("SELECT count(*) FROM (SELECT 1 FROM support_case c" + where(where) + " LIMIT :rare) p",
+                q.params, bitmapOnly);
+    }
+
+    // The index expression of migration V17, verbatim: the planner matches it to the token index.
+    private static String tokens(Caller caller) {
+        return caller.isStaff() ? "casework_code_tokens(c.search_codes_staff)"
+                : "casework_code_tokens(c.search_codes_public)";
+    }
+
     private void settings(Map<String, String> settings) {
         settings.forEach((name, value) -> em.createNativeQuery("SELECT set_config(:name, :value, true)")
                 .setParameter("name", name).setParameter("value", value).getSingleResult());
@@ -141,7 +220,7 @@ public class PostgresCaseSearch implements CaseSearch {
         if (filter.hasText()) {
             throw new IllegalArgumentException("a search with text runs matches(), then walk() if need be");
         }
-        Conditions q = query(filter, caller);
+        Conditions q = query(filter, caller, Identifiers.NONE);
         String key = sortKey(filter.sort());
         String direction = filter.sort().ascending ? "ASC" : "DESC";
         q.params.put("limit", filter.limit() + 1);
@@ -153,11 +232,16 @@ public class PostgresCaseSearch implements CaseSearch {
      * With text, first: walk at most walk-budget cases in sort order (bitmap scans are off) and keep those that match,
      * up to a page (for relevance: up to relevance-window, then ranked). Each row carries how many matches were kept:
      * fewer than asked means the word is not frequent among recent cases, and {@link #matches} answers instead. The
-     * identifier test here is {@code strpos(lower(...))}, which means the same as the {@code ILIKE} the trigram index
-     * serves and costs a seventh of it per row.
+     * substring test here is {@code strpos(lower(...))}, which means the same as the {@code ILIKE} the trigram index
+     * serves and costs a seventh of it per row (a whole identifier: the same token array test as the token index).
      */
     public Statement recent(CaseFilter filter, Caller caller) {
-        Conditions q = query(filter, caller);
+        return recent(filter, caller, Identifiers.of(filter.text()));
+    }
+
+    /** {@link #recent(CaseFilter, Caller)} with the given identifier matching. */
+    public Statement recent(CaseFilter filter, Caller caller, Identifiers identifiers) {
+        Conditions q = query(filter, caller, identifiers);
         q.params.put("budget", config.walkBudget());
         Map<String, String> walkOnly = Map.of("enable_bitmapscan", "off", "enable_seqscan", "off",
                 "enable_indexscan", "on", "enable_indexonlyscan", "on");
@@ -185,7 +269,12 @@ public class PostgresCaseSearch implements CaseSearch {
      * scans: index scans are off), then sorted; each row also carries how many were read.
      */
     public Statement matches(CaseFilter filter, Caller caller) {
-        Conditions q = query(filter, caller);
+        return matches(filter, caller, Identifiers.of(filter.text()));
+    }
+
+    /** {@link #matches(CaseFilter, Caller)} with the given identifier matching. */
+    public Statement matches(CaseFilter filter, Caller caller, Identifiers identifiers) {
+        Conditions q = query(filter, caller, identifiers);
         q.params.put("cap", config.exactMatchLimit() + 1);
         q.params.put("limit", filter.limit() + 1);
         Map<String, String> bitmapOnly = Map.of("enable_indexscan", "off", "enable_indexonlyscan", "off",
@@ -215,7 +304,12 @@ public class PostgresCaseSearch implements CaseSearch {
      * are off) until a page is full; for relevance, rank the relevance-window most recently updated matches.
      */
     public Statement walk(CaseFilter filter, Caller caller) {
-        Conditions q = query(filter, caller);
+        return walk(filter, caller, Identifiers.of(filter.text()));
+    }
+
+    /** {@link #walk(CaseFilter, Caller)} with the given identifier matching. */
+    public Statement walk(CaseFilter filter, Caller caller, Identifiers identifiers) {
+        Conditions q = query(filter, caller, identifiers);
         q.params.put("limit", filter.limit() + 1);
         Map<String, String> walkOnly = Map.of("enable_bitmapscan", "off", "enable_seqscan", "off",
                 "enable_indexscan", "on", "enable_indexonlyscan", "on");
@@ -252,7 +346,7 @@ public class PostgresCaseSearch implements CaseSearch {
     }
 
     /** The conditions of a filter for a caller: access rules, filters, text, cursor of a time order. */
-    private Conditions query(CaseFilter filter, Caller caller) {
+    private Conditions query(CaseFilter filter, Caller caller, Identifiers identifiers) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (!caller.isStaff()) {
@@ -310,7 +404,11 @@ public class PostgresCaseSearch implements CaseSearch {
             params.put("q", text);
             String match = vector + " @@ " + TSQUERY;
             walkMatch = match;
-            if (SINGLE_TOKEN.matcher(text).matches()) {
+            if (identifiers == Identifiers.TOKEN) {
+                match = tokens(caller) + " @> ARRAY[lower(:code)]";
+                walkMatch = match;
+                params.put("code", text);
+            } else if (identifiers == Identifiers.SUBSTRING) {
                 String codes = caller.isStaff() ? "c.search_codes_staff" : "c.search_codes_public";
                 match = "(" + match + " OR " + codes + " ILIKE :like)";
                 walkMatch = "(" + walkMatch + " OR strpos(lower(" + codes + "), lower(:token)) > 0)";

@@ -144,6 +144,38 @@ public abstract class CaseSearchContract {
     }
 
     @Test
+    void aWholeIdentifierFindsThatIdentifierAndAPartFindsEveryIdentifierContainingIt() {
+        int n = ThreadLocalRandom.current().nextInt(100000, 999999);
+        String exact = file(ALICE, "en", "Sync fails with ERR-" + n, "Since the upgrade");
+        String longer = file(ALICE, "en", "Export fails", "The log shows ERR-" + n + "7 twice");
+        // a whole identifier, in any case: the cases with exactly that identifier, not ERR-<n>7
+        assertEquals(List.of(exact), eventually(ALICE_CALLER, "ERR-" + n, ids -> !ids.isEmpty()));
+        assertEquals(List.of(exact), ids(ALICE_CALLER, "err-" + n));
+        assertEquals(List.of(longer), eventually(ALICE_CALLER, "Err-" + n + "7", ids -> !ids.isEmpty()));
+        // a number, a part of an identifier, or an identifier no case has: every identifier containing it
+        assertEquals(List.of(longer, exact), ids(ALICE_CALLER, String.valueOf(n)));
+        assertEquals(List.of(longer, exact), ids(ALICE_CALLER, "RR-" + n));
+        assertEquals(List.of(longer, exact), ids(ALICE_CALLER, "err-" + String.valueOf(n).substring(0, 5)));
+        // another organization has neither
+        assertEquals(List.of(), ids(CAROL_CALLER, "ERR-" + n));
+        assertEquals(List.of(), ids(CAROL_CALLER, String.valueOf(n)));
+    }
+
+    @Test
+    void anIdentifierInAnInternalNoteIsFoundByStaffOnly() {
+        int n = ThreadLocalRandom.current().nextInt(100000, 999999);
+        String noted = file(ALICE, "en", "Mail delayed", "Nothing in the logs");
+        comment(SAM, noted, "Backend says KB-" + n + ", do not share", "INTERNAL").statusCode(201);
+        String published = file(ALICE, "en", "Mail delayed again", "See article KB-" + n + "1");
+        assertEquals(List.of(noted), eventually(SAM_CALLER, "kb-" + n, ids -> ids.contains(noted)));
+        // a customer's search reads the public identifiers only: KB-<n> is no whole identifier there, so the query is a
+        // part of KB-<n>1, and the internal note neither matches nor decides how the query is read
+        assertEquals(List.of(published), ids(ALICE_CALLER, "KB-" + n));
+        assertTrue(!ids(RITA_CALLER, "KB-" + n).contains(noted) && !ids(RITA_CALLER, "kb-" + n + "1").contains(noted));
+        assertEquals(List.of(), ids(CAROL_CALLER, "KB-" + n));
+    }
+
+    @Test
     void aSearchWithoutHitIsEmpty() {
         assertEquals(List.of(), ids(SAM_CALLER, word()));
         assertEquals(List.of(), ids(ALICE_CALLER, word() + " " + word()));

@@ -19,6 +19,7 @@ import io.casework.cases.domain.Case;
 import io.casework.cases.search.CaseSearch.CaseFilter;
 import io.casework.cases.search.CaseSearch.Cursor;
 import io.casework.cases.search.CaseSearch.Sort;
+import io.casework.cases.search.PostgresCaseSearch.Identifiers;
 import io.casework.rest.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,8 +46,9 @@ class PostgresCaseSearchTest extends CaseSearchContract {
     /**
      * A search first walks the most recent cases (recent()), and only if that does not fill the page reads the text
      * indexes (matches()). Both must answer the same when every match is among the walked cases: same access rules
-     * (other organization, internal notes), same identifier substring test (strpos there, ILIKE here), same order and
-     * ranks, page after page. (Newest first: the walk starts at the cases this test just wrote.)
+     * (other organization, internal notes), same identifier test (substring: strpos there, ILIKE here; whole identifier:
+     * the token array both), same order and ranks, page after page. (Newest first: the walk starts at the cases this
+     * test just wrote.)
      */
     @Test
     void theBoundedWalkAnswersLikeTheTextIndexes() {
@@ -62,25 +64,34 @@ class PostgresCaseSearchTest extends CaseSearchContract {
                 .formatted(w, n)).post("/api/v1/cases").then().statusCode(201);
         for (Caller caller : List.of(ALICE_CALLER, CAROL_CALLER, SAM_CALLER)) {
             for (String q : List.of(w, String.valueOf(n), "Err-" + n, w + " quota")) {
-                for (Sort sort : List.of(Sort.UPDATED_DESC, Sort.CREATED_DESC, Sort.RELEVANCE)) {
-                    List<Object> walked = pages(caller, q, sort, true);
-                    List<Object> indexed = pages(caller, q, sort, false);
-                    assertEquals(indexed, walked, caller.organization() + " " + q + " " + sort);
-                    if (caller != CAROL_CALLER && !q.contains(" ")) {
-                        assertFalse(indexed.isEmpty(), caller.organization() + " " + q + " " + sort);
+                Identifiers shape = Identifiers.of(q);
+                for (Identifiers mode : shape == Identifiers.TOKEN ? List.of(Identifiers.TOKEN, Identifiers.SUBSTRING)
+                        : List.of(shape)) {
+                    for (Sort sort : List.of(Sort.UPDATED_DESC, Sort.CREATED_DESC, Sort.RELEVANCE)) {
+                        String what = caller.organization() + " " + q + " " + mode + " " + sort;
+                        List<Object> walked = pages(caller, q, sort, mode, true);
+                        List<Object> indexed = pages(caller, q, sort, mode, false);
+                        assertEquals(indexed, walked, what);
+                        if (caller != CAROL_CALLER && !q.contains(" ")) {
+                            assertFalse(indexed.isEmpty(), what);
+                        }
                     }
                 }
             }
+            // the whole identifier matches the cases with exactly that identifier, read from the token index
+            assertEquals(caller == SAM_CALLER ? 4 : caller == ALICE_CALLER ? 2 : 1,
+                    pages(caller, "Err-" + n, Sort.UPDATED_DESC, Identifiers.TOKEN, false).size(), caller.organization());
         }
     }
 
     /** Every page of 2 (ids, and ranks for relevance) of one statement kind, following cursors. */
-    private List<Object> pages(Caller caller, String q, Sort sort, boolean walk) {
+    private List<Object> pages(Caller caller, String q, Sort sort, Identifiers mode, boolean walk) {
         List<Object> all = new ArrayList<>();
         Cursor after = null;
         for (int page = 0; page < 20; page++) {
             CaseFilter filter = new CaseFilter(null, null, null, null, null, null, null, null, null, q, sort, after, 2);
-            PostgresCaseSearch.Statement statement = walk ? postgres.recent(filter, caller) : postgres.matches(filter, caller);
+            PostgresCaseSearch.Statement statement = walk ? postgres.recent(filter, caller, mode)
+                    : postgres.matches(filter, caller, mode);
             List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
                 statement.settings().forEach((name, value) -> em.createNativeQuery("SELECT set_config(:n, :v, true)")
                         .setParameter("n", name).setParameter("v", value).getSingleResult());

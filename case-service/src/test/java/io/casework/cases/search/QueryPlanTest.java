@@ -27,6 +27,7 @@ import io.casework.cases.domain.Priority;
 import io.casework.cases.search.CaseSearch.CaseFilter;
 import io.casework.cases.search.CaseSearch.Cursor;
 import io.casework.cases.search.CaseSearch.Sort;
+import io.casework.cases.search.PostgresCaseSearch.Identifiers;
 import io.casework.rest.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +45,7 @@ class QueryPlanTest {
 
     static final int CASES = 30_000;
     static final Pattern SEQ_SCAN = Pattern.compile("Seq Scan on (support_case|case_comment|case_history)\\b");
+    static final Pattern TRIGRAM_INDEX = Pattern.compile("support_case_(org_)?codes_(public|staff)\\b");
 
     static final Caller CUSTOMER = new Caller("customer@seed-a.example", "seed-a", Set.of("customer"));
     static final Caller PARTNER = new Caller("rita@resellco.example", "resellco", Set.of("partner"));
@@ -123,8 +125,24 @@ class QueryPlanTest {
                     statements.put(who + "search " + q + " " + sort + " (recent)", search.recent(f, caller));
                     statements.put(who + "search " + q + " " + sort + " (matches)", search.matches(f, caller));
                     statements.put(who + "search " + q + " " + sort + " (walk)", search.walk(f, caller));
+                    if (Identifiers.of(q) == Identifiers.TOKEN) {
+                        // a whole identifier no visible case has is read as a substring
+                        statements.put(who + "search " + q + " " + sort + " (substring recent)",
+                                search.recent(f, caller, Identifiers.SUBSTRING));
+                        statements.put(who + "search " + q + " " + sort + " (substring matches)",
+                                search.matches(f, caller, Identifiers.SUBSTRING));
+                        statements.put(who + "search " + q + " " + sort + " (substring walk)",
+                                search.walk(f, caller, Identifiers.SUBSTRING));
+                    }
+                }
+                if (Identifiers.of(q) == Identifiers.TOKEN) {
+                    statements.put(who + "search " + q + " (identifier probe)",
+                            search.identifierProbe(filter(null, null, null, null, null, null, null, q, Sort.UPDATED_DESC,
+                                    null), caller));
                 }
             }
+            CaseFilter openCode = filter(null, true, null, null, null, null, null, "ERR-4031", Sort.UPDATED_DESC, null);
+            statements.put(who + "search open ERR-4031 (identifier probe)", search.identifierProbe(openCode, caller));
             CaseFilter filtered = filter(null, true, Priority.P1, null, null, null, null, "quota", Sort.UPDATED_DESC, null);
             statements.put(who + "search open P1 quota (recent)", search.recent(filtered, caller));
             statements.put(who + "search open P1 quota (matches)", search.matches(filtered, caller));
@@ -144,6 +162,7 @@ class QueryPlanTest {
                 "SELECT * FROM case_history WHERE case_id = :id ORDER BY id", Map.of("id", someCase)));
 
         List<String> failures = new ArrayList<>();
+        Map<String, String> plans = new LinkedHashMap<>();
         for (var entry : statements.entrySet()) {
             // the planner settings the statement runs with, on top of the defaults
             Map<String, String> settings = new LinkedHashMap<>(Map.of("enable_indexscan", "on",
@@ -155,12 +174,30 @@ class QueryPlanTest {
             List<String> plan = entry.getValue().bind(em.createNativeQuery("EXPLAIN " + entry.getValue().sql()))
                     .getResultList();
             String text = String.join("\n", plan);
+            plans.put(entry.getKey(), text);
             if (SEQ_SCAN.matcher(text).find()) {
                 failures.add(entry.getKey() + ":\n" + text);
             }
         }
+        // A whole identifier is read from the token index (migration V17), one posting list, not from the trigram index,
+        // whose trigrams ('err', 'rr-') most cases contain.
+        for (String who : List.of("customer ", "agent ")) {
+            String tokenIndex = who.equals("agent ") ? "support_case_code_tokens_staff" : "support_case_org_code_tokens_public";
+            for (String key : List.of(who + "search ERR-4031 UPDATED_DESC (matches)", who + "search ERR-4031 RELEVANCE (matches)",
+                    who + "search ERR-4031 (identifier probe)", who + "search C-2026-000042 CREATED_ASC (matches)")) {
+                String text = plans.get(key);
+                if (!text.contains(tokenIndex) || TRIGRAM_INDEX.matcher(text).find()) {
+                    failures.add(key + " does not read " + tokenIndex + " alone:\n" + text);
+                }
+            }
+        }
+        for (String key : List.of("partner search ERR-4031 UPDATED_DESC (matches)", "partner search ERR-4031 (identifier probe)")) {
+            if (TRIGRAM_INDEX.matcher(plans.get(key)).find()) {
+                failures.add(key + " reads a trigram index:\n" + plans.get(key));
+            }
+        }
         assertTrue(failures.isEmpty(), failures.size() + " of " + statements.size()
-                + " statements scan a large table sequentially:\n\n" + String.join("\n\n", failures));
+                + " statements scan a large table sequentially or read the wrong index:\n\n" + String.join("\n\n", failures));
         long seeded = ((Number) em.createNativeQuery("SELECT count(*) FROM support_case WHERE organization = 'seed-b'")
                 .getSingleResult()).longValue();
         assertEquals(CASES / 2, seeded);
