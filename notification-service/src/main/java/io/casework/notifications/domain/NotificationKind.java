@@ -23,6 +23,8 @@ public enum NotificationKind {
     INCIDENT_PUBLISHED,
     INCIDENT_UPDATED,
     INCIDENT_RESOLVED,
+    /** The report (postmortem) of a resolved known issue was published: to its subscribers. */
+    INCIDENT_REPORT,
     /** The organization's maintenance contract ended: its cases are on hold; to its admins. */
     CONTRACT_LAPSED,
     /** The contract was renewed: held cases resumed; to its admins. */

@@ -12,5 +12,7 @@ public record IncidentMail(
         String impact,
         List<String> affectedProducts,
         String message,
+        /** The incident report's address; null but in the report mail (and there when the report has one). */
+        String reportUrl,
         String unsubscribeLink) {
 }

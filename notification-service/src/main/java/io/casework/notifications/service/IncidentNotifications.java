@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 
 import io.casework.notifications.domain.Language;
 import io.casework.notifications.domain.NotificationKind;
@@ -12,6 +14,7 @@ import io.casework.notifications.mail.IncidentMail;
 import io.casework.notifications.mail.MailComposer;
 import io.casework.notifications.mail.SignedLinks;
 import io.casework.notifications.messaging.event.IncidentChanged;
+import io.casework.notifications.messaging.event.PostmortemPublished;
 import io.casework.notifications.persistence.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,19 +49,35 @@ public class IncidentNotifications {
             case INCIDENT_RESOLVED -> "The known issue you follow is resolved. If you still see the problem, reply on your case.";
             default -> "There is news about the known issue you follow.";
         };
+        return toSubscribers(eventId, kind, incident.incidentId(), incident.number(), prefix,
+                unsubscribe -> new IncidentMail(incident.number(), incident.title(), headline, incident.state(),
+                        incident.severity(), incident.impact(),
+                        incident.affectedProducts() == null ? List.of() : incident.affectedProducts(),
+                        incident.message(), null, unsubscribe));
+    }
+
+    /** The report of a resolved known issue, to those who still follow it (the incident is resolved: no severity). */
+    public List<Notification> reportPublished(String eventId, PostmortemPublished report) {
+        return toSubscribers(eventId, NotificationKind.INCIDENT_REPORT, report.incidentId(), report.number(),
+                "Incident report",
+                unsubscribe -> new IncidentMail(report.number(), report.title(),
+                        "The report on the known issue you followed is published: what happened, why, and what we "
+                                + "change so that it does not happen again.",
+                        "RESOLVED", null, null, report.affectedProducts() == null ? List.of() : report.affectedProducts(),
+                        report.summary(), report.url(), unsubscribe));
+    }
+
+    private List<Notification> toSubscribers(String eventId, NotificationKind kind, UUID incidentId, String number,
+            String prefix, Function<String, IncidentMail> mailWithUnsubscribeLink) {
         List<Notification> mails = new ArrayList<>();
-        for (Subscription subscriber : subscriptions.active(incident.incidentId())) {
-            String unsubscribe = links.unsubscribe(incident.incidentId(), subscriber.email);
-            IncidentMail mail = new IncidentMail(incident.number(), incident.title(), headline, incident.state(),
-                    incident.severity(), incident.impact(),
-                    incident.affectedProducts() == null ? List.of() : incident.affectedProducts(),
-                    incident.message(), unsubscribe);
+        for (Subscription subscriber : subscriptions.active(incidentId)) {
+            String unsubscribe = links.unsubscribe(incidentId, subscriber.email);
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            headers.put("List-Id", "Casework known issue " + incident.number() + " <" + incident.incidentId() + ".known-issues.casework.example>");
-            mails.add(new Notification(eventId, kind, null, incident.incidentId(), null, subscriber.email, Language.EN,
-                    composer.incident(mail, prefix), headers));
+            headers.put("List-Id", "Casework known issue " + number + " <" + incidentId + ".known-issues.casework.example>");
+            mails.add(new Notification(eventId, kind, null, incidentId, null, subscriber.email, Language.EN,
+                    composer.incident(mailWithUnsubscribeLink.apply(unsubscribe), prefix), headers));
         }
         return mails;
     }

@@ -10,6 +10,7 @@ import io.casework.notifications.messaging.event.CaseChanged;
 import io.casework.notifications.messaging.event.CaseOpened;
 import io.casework.notifications.messaging.event.ContractChanged;
 import io.casework.notifications.messaging.event.IncidentChanged;
+import io.casework.notifications.messaging.event.PostmortemPublished;
 import io.casework.notifications.messaging.event.SlaAlerted;
 import io.casework.notifications.messaging.event.SlaTargetsSet;
 import io.cloudevents.CloudEvent;
@@ -27,7 +28,7 @@ public class NotificationService {
     public static final Set<String> MAILING_TYPES = Set.of(CaseOpened.TYPE, CaseChanged.STATE_CHANGED,
             CaseChanged.COMMENT_ADDED, CaseChanged.ESCALATED, CaseChanged.RESOLVED, CaseChanged.CLOSED,
             CaseChanged.REOPENED, SlaTargetsSet.TYPE, SlaAlerted.WARNING, SlaAlerted.BREACHED, IncidentChanged.PUBLISHED,
-            IncidentChanged.UPDATED, ContractChanged.LAPSED, ContractChanged.RENEWED);
+            IncidentChanged.UPDATED, PostmortemPublished.TYPE, ContractChanged.LAPSED, ContractChanged.RENEWED);
 
     private final CaseNotifications cases;
     private final SlaNotifications sla;
@@ -61,6 +62,7 @@ public class NotificationService {
             }
             case IncidentChanged.PUBLISHED, IncidentChanged.UPDATED ->
                     incidents.changed(id, event.getType(), read(event, IncidentChanged.class));
+            case PostmortemPublished.TYPE -> incidents.reportPublished(id, read(event, PostmortemPublished.class));
             case ContractChanged.LAPSED, ContractChanged.RENEWED ->
                     contracts.changed(id, event.getType(), read(event, ContractChanged.class));
             default -> List.of();

@@ -120,6 +120,40 @@ class KnownIssueMailTest {
     }
 
     @Test
+    void theIncidentReportReachesWhoStillFollowsTheKnownIssue() throws Exception {
+        UUID incidentId = UUID.randomUUID();
+        String number = "KI-2026-%04d".formatted(Math.abs(incidentId.hashCode() % 10000));
+        String dana = "dana-" + UUID.randomUUID() + "@acme.example";
+        String eli = "eli-" + UUID.randomUUID() + "@acme.example";
+        subscribe(incidentId, number, dana);
+        subscribe(incidentId, number, eli);
+        EventTap.send(Events.STATUS_TOPIC, incidentId.toString(), Events.event("io.casework.status.subscription-removed", id(),
+                "/casework/status-service", incidentId.toString(), subscription(incidentId, number, eli,
+                        map("removedAt", "2026-11-21T11:00:00Z"))));
+        await().atMost(TIMEOUT).until(() -> activeSubscribers(incidentId) == 1);
+
+        String report = postmortem(incidentId, number, "https://status.casework.example/reports/" + number + ".pdf",
+                "A full disk on one queue node stopped outgoing mail; disks now alert at 80 %.");
+        EventTap.send(Events.STATUS_TOPIC, incidentId.toString(), report);
+        EventTap.send(Events.STATUS_TOPIC, incidentId.toString(), report); // redelivered: still one mail
+
+        await().atMost(TIMEOUT).until(() -> SmtpServer.messagesTo(dana).size() == 1);
+        MimeMessage mail = SmtpServer.messagesTo(dana).getFirst();
+        assertEquals("[" + number + "] Incident report: Mail delivery delayed", mail.getSubject());
+        String text = Mails.text(mail);
+        assertTrue(text.contains("Read the report: https://status.casework.example/reports/" + number + ".pdf"), text);
+        assertTrue(text.contains("disks now alert at 80 %"), text);
+        assertTrue(text.contains("Status: RESOLVED"), text);
+        assertFalse(text.contains("Severity:") || text.contains("null"), "a report has no severity line: " + text);
+        assertTrue(Mails.html(mail).contains("href=\"https://status.casework.example/reports/" + number + ".pdf\""));
+        assertEquals("List-Unsubscribe=One-Click", mail.getHeader("List-Unsubscribe-Post")[0]);
+        assertTrue(LIST_UNSUBSCRIBE.matcher(mail.getHeader("List-Unsubscribe")[0]).matches());
+        await().pollDelay(Duration.ofSeconds(2)).atMost(TIMEOUT).until(() -> true);
+        assertEquals(1, SmtpServer.messagesTo(dana).size(), "the redelivered event mails no one again");
+        assertTrue(SmtpServer.messagesTo(eli).isEmpty(), "who left the known issue gets no report");
+    }
+
+    @Test
     void forgedOrTamperedUnsubscribeTokenIsRejected() {
         given().queryParam("token", "aW5jaWRlbnQ.c2lnbmF0dXJl").get("/api/v1/notifications/unsubscribe")
                 .then().statusCode(400).contentType("application/problem+json");
@@ -150,6 +184,13 @@ class KnownIssueMailTest {
                 "affectedProducts", List.of("cloud-mail"), "regions", List.of("EMEA"), "updatedAt", "2026-11-21T11:00:00Z",
                 "resolvedAt", "RESOLVED".equals(state) ? "2026-11-21T12:00:00Z" : null);
         return Events.event("io.casework.status.incident-updated", id(), "/casework/status-service", incidentId.toString(), data);
+    }
+
+    static String postmortem(UUID incidentId, String number, String url, String summary) {
+        Map<String, Object> data = map("incidentId", incidentId.toString(), "number", number, "title", "Mail delivery delayed",
+                "visibility", "PUBLIC", "affectedProducts", List.of("cloud-mail"), "url", url, "summary", summary,
+                "author", "olga@casework.example", "publishedAt", "2026-11-22T09:00:00Z");
+        return Events.event("io.casework.status.postmortem-published", id(), "/casework/status-service", incidentId.toString(), data);
     }
 
     static long activeSubscribers(UUID incidentId) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import io.casework.messaging.inbox.MalformedEventException;
 import io.casework.notifications.domain.EmailAddresses;
 import io.casework.notifications.messaging.event.IncidentChanged;
+import io.casework.notifications.messaging.event.PostmortemPublished;
 import io.casework.notifications.messaging.event.SubscriptionChanged;
 import io.casework.notifications.persistence.SubscriptionRepository;
 import io.casework.notifications.service.MailQueue;
@@ -23,7 +24,7 @@ public class StatusEventHandler {
 
     /** The types this handler applies; others get no inbox row. */
     public static final Set<String> HANDLED = Set.of(IncidentChanged.PUBLISHED, IncidentChanged.UPDATED,
-            SubscriptionChanged.ADDED, SubscriptionChanged.REMOVED);
+            PostmortemPublished.TYPE, SubscriptionChanged.ADDED, SubscriptionChanged.REMOVED);
 
     private final NotificationService notifications;
     private final MailQueue mails;
@@ -53,6 +54,15 @@ public class StatusEventHandler {
                             .ifPresent(sub -> sub.removedAt = s.removedAt() != null ? s.removedAt() : Instant.now());
                 }
             }
+            case PostmortemPublished.TYPE -> {
+                PostmortemPublished report = notifications.read(event, PostmortemPublished.class);
+                if (report.incidentId() == null || report.number() == null
+                        || (blank(report.url()) && blank(report.summary()))) {
+                    throw new MalformedEventException(event.getType() + " event " + event.getId()
+                            + " lacks incidentId, number, or both url and summary");
+                }
+                mails.enqueue(notifications.plan(event));
+            }
             default -> {
                 IncidentChanged incident = notifications.read(event, IncidentChanged.class);
                 if (incident.incidentId() == null || incident.number() == null) {
@@ -62,5 +72,9 @@ public class StatusEventHandler {
                 mails.enqueue(notifications.plan(event));
             }
         }
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 }
