@@ -116,6 +116,20 @@ class SpikeDetectionTest {
     }
 
     /** A catalogue product of its own, with these case counts at the same hour of the previous weeks. */
+    @Test
+    void testCasesAreNotCountedAndFlagNoSpike() {
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        String product = newProduct(hour, List.of(2, 3, 1, 2));
+
+        sendCases(product, hour, 12, true); // a partner testing its integration: 12 would be a spike
+        sendCases(product, hour, 1, false); // same key: counted after the test cases were handled
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(product, hour) == 1);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> CaseSpike.count("product", product)));
+        given().auth().oauth2(OLGA).queryParam("product", product).get("/api/v1/status/case-rates").then()
+                .statusCode(200).body("[0].total", equalTo(1));
+    }
+
     static String newProduct(Instant hour, List<Integer> previousWeeks) {
         String id = "spike-" + UUID.randomUUID().toString().substring(0, 8);
         QuarkusTransaction.requiringNew().run(() -> {
@@ -138,6 +152,10 @@ class SpikeDetectionTest {
     }
 
     static void sendCases(String product, Instant hour, int cases) {
+        sendCases(product, hour, cases, false);
+    }
+
+    static void sendCases(String product, Instant hour, int cases, boolean testCases) {
         for (int i = 0; i < cases; i++) {
             String caseId = UUID.randomUUID().toString();
             Instant at = hour.plusSeconds(60 + i);
@@ -149,8 +167,9 @@ class SpikeDetectionTest {
                               "subject": "Uploads fail", "priority": "P2", "state": "NEW",
                               "creator": "alice@acme.example", "contactEmail": "alice@acme.example", "ccEmails": [],
                               "language": "en", "channel": "PORTAL", "escalated": false, "relatedCaseIds": [],
-                              "createdAt": "%s"}}
-                    """.formatted(UUID.randomUUID(), caseId, at, caseId, product, at);
+                              "createdAt": "%s"%s}}
+                    """.formatted(UUID.randomUUID(), caseId, at, caseId, product, at, testCases ? ", \"testCase\": true" : "");
+            EventContract.assertConforms(event);
             // One key per product: its cases are counted in order.
             EventTap.send("casework.case-events", product, event);
         }

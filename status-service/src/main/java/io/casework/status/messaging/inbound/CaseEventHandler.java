@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 
 /**
  * Counts opened cases per product and hour (and checks for spikes), each event id once (the processed-message log
- * is in the same transaction).
+ * is in the same transaction). Test (sandbox) cases are not counted.
  */
 @ApplicationScoped
 public class CaseEventHandler {
@@ -35,6 +35,11 @@ public class CaseEventHandler {
         if (opened.product() == null || opened.product().isBlank() || opened.createdAt() == null) {
             throw new IllegalArgumentException("Malformed " + event.getType() + " event " + event.getId()
                     + ": product and createdAt are required");
+        }
+        if (Boolean.TRUE.equals(opened.testCase())) {
+            // A test (sandbox) case counts nowhere: not in the case rate, so it can flag no spike, and it does not make
+            // its organization a user of the product (banner).
+            return;
         }
         caseRates.countCaseOpened(opened.organization(), opened.product(), opened.createdAt());
     }
