@@ -11,17 +11,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.casework.notifications.CaseEvents;
 import io.casework.notifications.Events;
 import io.casework.notifications.Events.TestCase;
+import io.casework.notifications.OrgEvents;
 import io.casework.notifications.SmtpServer;
+import io.casework.notifications.WebhookReceiver;
 import io.casework.notifications.domain.Delivery;
+import io.casework.testsupport.EventContract;
 import io.casework.testsupport.EventTap;
 import io.casework.testsupport.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -99,7 +106,7 @@ class TestCaseMailTest {
     void aBreachThatSaysItIsATestCasesPagesNoOneEvenBeforeTheCaseIsKnown() {
         UUID unknown = UUID.randomUUID();
         String breach = breached(unknown).replace("\"reason\":null", "\"reason\":null,\"testCase\":true");
-        io.casework.testsupport.EventContract.assertConforms(breach);
+        EventContract.assertConforms(breach);
         assertTrue(breach.contains("\"testCase\":true"), breach);
 
         EventTap.send(Events.SLA_TOPIC, unknown.toString(), breach);
@@ -107,6 +114,37 @@ class TestCaseMailTest {
         await().atMost(TIMEOUT).untilAsserted(() -> given().auth().oauth2(SAM).queryParam("caseId", unknown.toString())
                 .get("/api/v1/notifications/deliveries").then().statusCode(200).body("items.size()", equalTo(1))
                 .body("items[0].recipient", equalTo(OPS)).body("items[0].status", equalTo("SUPPRESSED")));
+    }
+
+    @Test
+    void aTestCasesEventsStillReachThePartnersWebhookWithTheFlag() throws Exception {
+        String partner = "partner-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        WebhookDeliveryTest.organization(OrgEvents.created(Events.id(), client, partner, true,
+                now.minus(1, ChronoUnit.HOURS)), client);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            WebhookDeliveryTest.register(partner, receiver, null);
+            TestCase sandbox = TestCase.of("en", null);
+            String eventId = Events.id();
+            Map<String, Object> data = sandbox.summary("NEW");
+            data.put("organization", client);
+            data.put("creator", sandbox.contact());
+            data.put("relatedCaseIds", List.of());
+            data.put("createdAt", now.toString());
+            data.put("testCase", true);
+            String opened = Events.event("io.casework.case.opened", eventId, "/casework/case-service",
+                    sandbox.caseId().toString(), data);
+
+            EventTap.send(CaseEvents.TOPIC, sandbox.caseId().toString(), opened);
+
+            await().atMost(TIMEOUT).until(() -> !receiver.accepted(eventId).isEmpty());
+            JsonNode delivered = EventContract.assertConforms(receiver.accepted(eventId).getFirst().body());
+            assertTrue(delivered.path("data").path("testCase").asBoolean(false), delivered.toString());
+            await().atMost(TIMEOUT).untilAsserted(() -> deliveries(SAM, sandbox).body("items.size()", equalTo(1))
+                    .body("items[0].status", equalTo("SUPPRESSED")));
+            assertEquals(List.of(), SmtpServer.messagesTo(sandbox.contact()));
+        }
     }
 
     private static String opened(TestCase c, Boolean testCase) {
