@@ -77,7 +77,8 @@ BEGIN
 
     INSERT INTO support_case (id, number, organization, product, subject, description, priority, state, creator,
             contact_email, language, channel, created_at, updated_at, version, assignee, closed_at, resolved_at,
-            first_responded_at, search_public, search_staff, search_codes_public, search_codes_staff)
+            first_responded_at, escalated, sla_next_target, sla_due_at, sla_breached, search_public, search_staff,
+            search_codes_public, search_codes_staff)
     SELECT t.id, x.number, t.organization, t.product, t.subject, t.description, t.priority, t.state,
            'customer@' || t.organization || '.example', 'customer@' || t.organization || '.example', t.language, 'PORTAL',
            t.created_at, t.created_at + make_interval(hours => (6 + t.g % 200)::int), 3,
@@ -85,6 +86,13 @@ BEGIN
            CASE WHEN t.state = 'CLOSED' THEN t.created_at + make_interval(hours => (6 + t.g % 200)::int) END,
            CASE WHEN t.state IN ('CLOSED', 'SOLUTION_PROVIDED') THEN t.created_at + make_interval(hours => 5) END,
            t.created_at + make_interval(hours => 3),
+           t.g % 23 = 0,
+           -- SLA state as sla-service's events leave it (migration V18): answered, so the next target is an update,
+           -- due a day after the last change while support works on it, paused while the case waits; 1 case in 7 late
+           CASE WHEN t.state <> 'CLOSED' THEN 'PERIODIC_UPDATE' END,
+           CASE WHEN t.state IN ('NEW', 'IN_PROGRESS')
+                THEN t.created_at + make_interval(hours => (30 + t.g % 200)::int) END,
+           t.g % 7 = 0,
            v.search_public,
            CASE WHEN c.all_text = c.public_text THEN v.search_public
                 ELSE casework_search_vector(t.language, t.subject, t.description, c.all_text) END,

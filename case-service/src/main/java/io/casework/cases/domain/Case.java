@@ -67,6 +67,20 @@ public class Case extends PanacheEntityBase {
     @Column(name = "first_response_due_at")
     public Instant firstResponseDueAt;
 
+    // SLA state from sla-service's events (SlaEventHandler, case_sla_target): written by SQL only, never by an edit,
+    // so that an event and an edit of the case never overwrite each other and an event does not change the version.
+    /** Metric of the next open SLA target (FIRST_RESPONSE, PERIODIC_UPDATE); null when none is open. */
+    @Column(name = "sla_next_target", insertable = false, updatable = false)
+    public String slaNextTarget;
+
+    /** When the next open target is due; null while it is paused or when none is open. */
+    @Column(name = "sla_due_at", insertable = false, updatable = false)
+    public Instant slaDueAt;
+
+    /** Whether any SLA target of the case was breached; null until sla-service has set a target. */
+    @Column(name = "sla_breached", insertable = false, updatable = false)
+    public Boolean slaBreached;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "cc_emails", nullable = false)
     public List<String> ccEmails = new ArrayList<>();

@@ -120,8 +120,10 @@ public class CaseResource {
 
     @GET
     @RolesAllowed({ "customer", "customer-admin", "partner", "agent", "admin" })
-    @Operation(operationId = "listCases", summary = "Search cases", description = "The cases the caller may see, newest change first by default, "
-            + "one page at a time: pass nextCursor back as cursor for the next page.")
+    @Operation(operationId = "listCases", summary = "Search cases and work queues", description = "The cases the caller may see, newest change first by default, "
+            + "one page at a time: pass nextCursor back as cursor for the next page. Each item carries its SLA state "
+            + "(sla: next target, due time, breached). An agent's queue: status=open&sort=priority,dueAt, narrowed with "
+            + "assignee, organization, escalated, breached and dueBefore.")
     public CasePage list(
             @Parameter(description = "Repeatable: cases in any of these states",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = CaseState.class))
@@ -146,9 +148,23 @@ public class CaseResource {
                     + "or, -word; a single token of 3 or more characters also matches as a substring of case numbers and "
                     + "identifiers such as error codes. At most 200 characters. Items then carry match (rank, snippet).",
                     example = "quota ERR-4031") @QueryParam("q") String text,
-            @Parameter(description = "Order of the results; default -updatedAt (newest change first); relevance with q",
+            @Parameter(description = "Only the cases of this organization (its id). Staff: any organization; customers "
+                    + "and partners: narrows what they may see anyway (another organization's id finds nothing)",
+                    example = "acme") @QueryParam("organization") String organization,
+            @Parameter(description = "true: only escalated cases; false: only cases not escalated",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("escalated") String escalated,
+            @Parameter(description = "true: only cases that missed an SLA target (sla.breached); false: only those that "
+                    + "did not (including cases without SLA state yet)",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("breached") String breached,
+            @Parameter(description = "Only cases whose next SLA target is due before this ISO-8601 instant (sla.dueAt): "
+                    + "\"due soon\" with a near instant, overdue with now. Paused targets and cases without one never match",
+                    example = "2026-11-21T12:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("dueBefore") String dueBefore,
+            @Parameter(description = "Order of the results; default -updatedAt (newest change first); relevance with q; "
+                    + "priority,dueAt is the agent queue: priority (P1/CRITICAL first), then the next SLA target's due "
+                    + "time (soonest first, none last), then time of arrival (oldest first); not combined with q",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "-updatedAt", "updatedAt", "-createdAt",
-                            "createdAt", "relevance" }, defaultValue = "-updatedAt")) @QueryParam("sort") String sort,
+                            "createdAt", "relevance", "priority,dueAt" }, defaultValue = "-updatedAt")) @QueryParam("sort") String sort,
             @Parameter(description = "Page size",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") Integer limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
@@ -168,10 +184,19 @@ public class CaseResource {
         if (order == CaseSearch.Sort.RELEVANCE && !hasText) {
             throw invalid("sort=relevance needs a search text q");
         }
+        if (order == CaseSearch.Sort.PRIORITY_DUE && hasText) {
+            throw invalid("sort=priority,dueAt lists a queue and is not combined with a search text q: use "
+                    + "-updatedAt, updatedAt, -createdAt, createdAt or relevance with q");
+        }
+        if (organization != null && organization.isBlank()) {
+            throw invalid("organization must name an organization");
+        }
+        CaseSearch.Desk desk = new CaseSearch.Desk(organization, parseBoolean("escalated", escalated),
+                parseBoolean("breached", breached), parseInstant("dueBefore", dueBefore));
         CaseSearch.CaseFilter filter = new CaseSearch.CaseFilter(parseStates(states), parseStatus(status),
                 priority == null ? null : parsePriority(priority), product, me(creator, caller), me(assignee, caller), externalId,
-                parseTestCase(testCase),
-                parseInstant(updatedSince), hasText ? text : null, order, decodeCursor(cursor, order), pageSize);
+                parseBoolean("testCase", testCase), parseInstant("updatedSince", updatedSince), hasText ? text : null, order,
+                decodeCursor(cursor, order), pageSize, desk);
         List<CaseSearch.Hit> found = service.list(filter, caller);
         boolean more = found.size() > pageSize;
         List<CaseSearch.Hit> page = more ? found.subList(0, pageSize) : found;
@@ -250,17 +275,6 @@ public class CaseResource {
         return parsed;
     }
 
-    private static Boolean parseTestCase(String testCase) {
-        if (testCase == null) {
-            return null;
-        }
-        return switch (testCase) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw invalid("testCase must be true or false");
-        };
-    }
-
     private static Boolean parseStatus(String status) {
         if (status == null) {
             return null;
@@ -280,19 +294,30 @@ public class CaseResource {
         }
     }
 
-    private static Instant parseInstant(String value) {
+    private static Instant parseInstant(String name, String value) {
         if (value == null) {
             return null;
         }
         try {
             Instant instant = Instant.parse(value);
             if (!StrictJson.storable(instant)) {
-                throw invalid("updatedSince must fall in the years 1 to 9999");
+                throw invalid(name + " must fall in the years 1 to 9999");
             }
             return instant;
         } catch (DateTimeParseException e) {
-            throw invalid("updatedSince must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+            throw invalid(name + " must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }
+    }
+
+    private static Boolean parseBoolean(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw invalid(name + " must be true or false");
+        };
     }
 
     private static CaseSearch.Sort parseSort(String sort) {
@@ -302,13 +327,24 @@ public class CaseResource {
             case "-createdAt" -> CaseSearch.Sort.CREATED_DESC;
             case "createdAt" -> CaseSearch.Sort.CREATED_ASC;
             case "relevance" -> CaseSearch.Sort.RELEVANCE;
-            default -> throw invalid("sort must be one of -updatedAt, updatedAt, -createdAt, createdAt, relevance");
+            case "priority,dueAt" -> CaseSearch.Sort.PRIORITY_DUE;
+            default -> throw invalid("sort must be one of " + String.join(", ", SORTS));
         };
     }
 
-    // Time orders: "<instant>|<id>"; relevance: "r:<rank>|<id>" (a cursor of one order is refused by another).
+    private static final List<String> SORTS = List.of("-updatedAt", "updatedAt", "-createdAt", "createdAt", "relevance",
+            "priority,dueAt");
+
+    // Time orders: "<instant>|<id>"; relevance: "r:<rank>|<id>"; the queue: "q:<priority>|<due or ->|<created>|<id>"
+    // (a cursor of one order is refused by another).
     private static String encodeCursor(CaseSearch.Cursor cursor) {
-        String raw = (cursor.rank() != null ? "r:" + cursor.rank() : cursor.at().toString()) + "|" + cursor.id();
+        String raw;
+        if (cursor.priority() != null) {
+            raw = "q:" + cursor.priority().name() + "|" + (cursor.dueAt() == null ? "-" : cursor.dueAt().toString()) + "|"
+                    + cursor.at() + "|" + cursor.id();
+        } else {
+            raw = (cursor.rank() != null ? "r:" + cursor.rank() : cursor.at().toString()) + "|" + cursor.id();
+        }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -318,6 +354,9 @@ public class CaseResource {
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            if (order == CaseSearch.Sort.PRIORITY_DUE) {
+                return decodeQueueCursor(parts);
+            }
             if (parts.length != 2) {
                 throw new IllegalArgumentException("cursor has " + parts.length + " parts");
             }
@@ -340,6 +379,19 @@ public class CaseResource {
         } catch (RuntimeException e) {
             throw invalid("cursor is not one this API returned");
         }
+    }
+
+    private static CaseSearch.Cursor decodeQueueCursor(String[] parts) {
+        if (parts.length != 4 || !parts[0].startsWith("q:")) {
+            throw new IllegalArgumentException("not a queue cursor");
+        }
+        Priority priority = Priority.valueOf(parts[0].substring(2));
+        Instant due = parts[1].equals("-") ? null : Instant.parse(parts[1]);
+        Instant created = Instant.parse(parts[2]);
+        if (due != null && !StrictJson.storable(due) || !StrictJson.storable(created)) {
+            throw new IllegalArgumentException("cursor instant out of range");
+        }
+        return new CaseSearch.Cursor(created, null, UUID.fromString(parts[3]), priority, due);
     }
 
     private static CaseRuleException invalid(String detail) {

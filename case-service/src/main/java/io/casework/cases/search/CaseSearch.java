@@ -38,11 +38,32 @@ public interface CaseSearch {
     }
 
     record CaseFilter(Set<CaseState> states, Boolean open, Priority priority, String product, String creator,
-            String assignee, String externalId, Boolean testCase, Instant updatedSince, String text, Sort sort, Cursor after, int limit) {
+            String assignee, String externalId, Boolean testCase, Instant updatedSince, String text, Sort sort,
+            Cursor after, int limit, Desk desk) {
+
+        public CaseFilter(Set<CaseState> states, Boolean open, Priority priority, String product, String creator,
+                String assignee, String externalId, Boolean testCase, Instant updatedSince, String text, Sort sort,
+                Cursor after, int limit) {
+            this(states, open, priority, product, creator, assignee, externalId, testCase, updatedSince, text, sort,
+                    after, limit, Desk.ANY);
+        }
+
+        public CaseFilter {
+            desk = desk == null ? Desk.ANY : desk;
+        }
 
         public boolean hasText() {
             return text != null && !text.isBlank();
         }
+    }
+
+    /**
+     * The agent desk's filters (null: any). {@code organization} narrows what the caller may see, never widens it;
+     * {@code dueBefore} keeps the cases whose next SLA target is due before it (none paused, none without a target).
+     */
+    record Desk(String organization, Boolean escalated, Boolean breached, Instant dueBefore) {
+
+        public static final Desk ANY = new Desk(null, null, null, null);
     }
 
     /** Sort orders; each is a keyset so that cursors stay stable under inserts. */
@@ -52,7 +73,12 @@ public interface CaseSearch {
         CREATED_DESC(false),
         CREATED_ASC(true),
         /** Best match first (needs a text query); ties newest id first. */
-        RELEVANCE(false);
+        RELEVANCE(false),
+        /**
+         * The agent queue: priority (P1 first), then the next SLA target's due time (soonest first, none last), then
+         * time of arrival (oldest first), then id.
+         */
+        PRIORITY_DUE(true);
 
         public final boolean ascending;
 
@@ -66,11 +92,19 @@ public interface CaseSearch {
                 case UPDATED_DESC, UPDATED_ASC -> new Cursor(c.updatedAt, null, c.id);
                 case CREATED_DESC, CREATED_ASC -> new Cursor(c.createdAt, null, c.id);
                 case RELEVANCE -> new Cursor(null, last.rank(), c.id);
+                case PRIORITY_DUE -> new Cursor(c.createdAt, null, c.id, c.priority, c.slaDueAt);
             };
         }
     }
 
-    /** Where the previous page ended: the sort key ({@code at} or {@code rank}) and the id of its last case. */
-    record Cursor(Instant at, Float rank, UUID id) {
+    /**
+     * Where the previous page ended: the sort key ({@code at} or {@code rank}) and the id of its last case; for
+     * {@link Sort#PRIORITY_DUE} also its priority and due time (null: none), {@code at} being its creation.
+     */
+    record Cursor(Instant at, Float rank, UUID id, Priority priority, Instant dueAt) {
+
+        public Cursor(Instant at, Float rank, UUID id) {
+            this(at, rank, id, null, null);
+        }
     }
 }

@@ -51,6 +51,11 @@ public class PostgresCaseSearch implements CaseSearch {
     private static final String HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, "
             + "MaxFragments=2, FragmentDelimiter=\" … \"";
 
+    /** The agent queue's order (Sort.PRIORITY_DUE), ascending, as indexed by migration V18: its keyset too. */
+    private static final String DUE_KEY = "COALESCE(c.sla_due_at, CAST('infinity' AS timestamptz))";
+    private static final String QUEUE_KEY = "c.priority, " + DUE_KEY + ", c.created_at, c.id";
+    private static final String QUEUE_ORDER = "c.priority ASC, " + DUE_KEY + " ASC, c.created_at ASC, c.id ASC";
+
     private final EntityManager em;
     private final SearchConfig config;
 
@@ -111,6 +116,13 @@ public class PostgresCaseSearch implements CaseSearch {
     @Override
     @Transactional
     public List<Hit> search(CaseFilter filter, Caller caller) {
+        if (filter.hasText() && filter.sort() == Sort.PRIORITY_DUE) {
+            throw new IllegalArgumentException("the queue order is not combined with a search text");
+        }
+        if (!caller.isStaff() && !caller.isPartner() && filter.desk().organization() != null
+                && !filter.desk().organization().equals(caller.organization())) {
+            return List.of(); // a customer naming another organization: nothing to see, nothing to ask the database
+        }
         // SET LOCAL: for this transaction only. Custom plans: the values (how many cases a word matches) decide.
         settings(Map.of("statement_timeout", config.statementTimeout().toMillis() + "ms",
                 "plan_cache_mode", "force_custom_plan"));
@@ -192,7 +204,7 @@ public class PostgresCaseSearch implements CaseSearch {
     public Statement identifierProbe(CaseFilter filter, Caller caller) {
         CaseFilter scope = new CaseFilter(filter.states(), filter.open(), filter.priority(), filter.product(),
                 filter.creator(), filter.assignee(), filter.externalId(), filter.testCase(), filter.updatedSince(), null,
-                Sort.UPDATED_DESC, null, filter.limit());
+                Sort.UPDATED_DESC, null, filter.limit(), filter.desk());
         Conditions q = query(scope, caller, Identifiers.NONE);
         List<String> where = new ArrayList<>(q.where);
         where.add(tokens(caller) + " @> ARRAY[lower(:code)]");
@@ -221,11 +233,12 @@ public class PostgresCaseSearch implements CaseSearch {
             throw new IllegalArgumentException("a search with text runs matches(), then walk() if need be");
         }
         Conditions q = query(filter, caller, Identifiers.NONE);
-        String key = sortKey(filter.sort());
-        String direction = filter.sort().ascending ? "ASC" : "DESC";
         q.params.put("limit", filter.limit() + 1);
+        String order = filter.sort() == Sort.PRIORITY_DUE ? QUEUE_ORDER
+                : sortKey(filter.sort()) + " " + (filter.sort().ascending ? "ASC" : "DESC") + ", c.id "
+                        + (filter.sort().ascending ? "ASC" : "DESC");
         return new Statement("SELECT c.id, CAST(NULL AS real) AS rank FROM support_case c" + where(q.where)
-                + " ORDER BY " + key + " " + direction + ", c.id " + direction + " LIMIT :limit", q.params);
+                + " ORDER BY " + order + " LIMIT :limit", q.params);
     }
 
     /**
@@ -396,6 +409,22 @@ public class PostgresCaseSearch implements CaseSearch {
             where.add("c.updated_at >= :since");
             params.put("since", filter.updatedSince());
         }
+        CaseSearch.Desk desk = filter.desk();
+        if (desk.organization() != null) {
+            // on top of the access rules above: narrows what the caller may see, never widens it
+            where.add("c.organization = :deskOrganization");
+            params.put("deskOrganization", desk.organization());
+        }
+        if (desk.escalated() != null) {
+            where.add(desk.escalated() ? "c.escalated" : "NOT c.escalated");
+        }
+        if (desk.breached() != null) {
+            where.add(desk.breached() ? "c.sla_breached" : "c.sla_breached IS NOT TRUE");
+        }
+        if (desk.dueBefore() != null) {
+            where.add("c.sla_due_at < :dueBefore");
+            params.put("dueBefore", desk.dueBefore());
+        }
         String vector = caller.isStaff() ? "c.search_staff" : "c.search_public";
         String walkMatch = "true";
         List<String> scope = new ArrayList<>(where);
@@ -423,6 +452,17 @@ public class PostgresCaseSearch implements CaseSearch {
         if (filter.after() != null) {
             if (filter.sort() == Sort.RELEVANCE) {
                 params.put("cursorRank", filter.after().rank());
+            } else if (filter.sort() == Sort.PRIORITY_DUE) {
+                // a row comparison in index order: one range of the queue index
+                String due = filter.after().dueAt() == null ? "CAST('infinity' AS timestamptz)" : ":cursorDue";
+                String cursor = "(" + QUEUE_KEY + ") > (:cursorPriority, " + due + ", :cursorAt, :cursorId)";
+                where.add(cursor);
+                scope.add(cursor);
+                params.put("cursorPriority", filter.after().priority().name());
+                params.put("cursorAt", filter.after().at());
+                if (filter.after().dueAt() != null) {
+                    params.put("cursorDue", filter.after().dueAt());
+                }
             } else {
                 String key = sortKey(filter.sort());
                 String cmp = filter.sort().ascending ? ">" : "<";

@@ -15,6 +15,7 @@ import io.casework.cases.domain.Priority;
 import io.casework.cases.domain.ResolutionCode;
 import io.casework.cases.messaging.event.CaseChanges;
 import io.casework.cases.messaging.event.CaseSummary;
+import io.casework.cases.persistence.CaseSlaRepository;
 import io.casework.cases.persistence.OrganizationRepository;
 import io.casework.messaging.outbox.EventOutbox;
 import io.casework.rest.Caller;
@@ -32,14 +33,16 @@ public class CaseWorkflow {
     private final EventOutbox outbox;
     private final OrganizationRepository organizations;
     private final CaseConfig config;
+    private final CaseSlaRepository sla;
 
     CaseWorkflow(CaseAccess access, CaseHistory history, EventOutbox outbox, OrganizationRepository organizations,
-            CaseConfig config) {
+            CaseConfig config, CaseSlaRepository sla) {
         this.access = access;
         this.history = history;
         this.outbox = outbox;
         this.organizations = organizations;
         this.config = config;
+        this.sla = sla;
     }
 
     @Transactional
@@ -256,6 +259,7 @@ public class CaseWorkflow {
         stateChanged(supportCase, from, actor, reason, now);
         outbox.record(CaseChanges.Closed.TYPE, supportCase.id.toString(), new CaseChanges.Closed(
                 CaseSummary.of(supportCase), actor, automatic, now, "/api/v1/cases/" + supportCase.id + "/survey"));
+        sla.closed(supportCase);
     }
 
     void stateChanged(Case supportCase, CaseState from, String actor, String reason, Instant at) {

@@ -118,6 +118,31 @@ class QueryPlanTest {
                     "INC-0042817", null, null, null, Sort.UPDATED_DESC, null, 20), caller));
             statements.put(who + "updatedSince", search.page(filter(null, null, null, null, null, null, lastWeek, null,
                     Sort.UPDATED_DESC, null), caller));
+            // the agent desk (issue 18): the queue order, its pages, and the desk's filters in it and in the default order
+            Cursor queuePage2 = new Cursor(Instant.now().minus(30, ChronoUnit.DAYS), null, someCase, Priority.P2,
+                    Instant.now().plus(1, ChronoUnit.DAYS));
+            Cursor queuePage2NoDue = new Cursor(Instant.now().minus(30, ChronoUnit.DAYS), null, someCase, Priority.P3,
+                    null);
+            statements.put(who + "queue", search.page(desk(null, Sort.PRIORITY_DUE, null, CaseSearch.Desk.ANY), caller));
+            statements.put(who + "open queue", search.page(desk(true, Sort.PRIORITY_DUE, null, CaseSearch.Desk.ANY),
+                    caller));
+            statements.put(who + "open queue page 2", search.page(desk(true, Sort.PRIORITY_DUE, queuePage2,
+                    CaseSearch.Desk.ANY), caller));
+            statements.put(who + "queue page 2 without due time", search.page(desk(null, Sort.PRIORITY_DUE,
+                    queuePage2NoDue, CaseSearch.Desk.ANY), caller));
+            statements.put(who + "my open queue", search.page(new CaseFilter(null, true, null, null, null,
+                    "agent7@casework.example", null, null, null, null, Sort.PRIORITY_DUE, null, 20), caller));
+            // (a customer naming another organization than theirs is answered without a statement)
+            String organization = caller == CUSTOMER ? "seed-a" : "seed-b";
+            List<CaseSearch.Desk> desks = List.of(new CaseSearch.Desk(organization, null, null, null),
+                    new CaseSearch.Desk(null, true, null, null), new CaseSearch.Desk(null, false, null, null),
+                    new CaseSearch.Desk(null, null, true, null), new CaseSearch.Desk(null, null, false, null),
+                    new CaseSearch.Desk(null, null, null, Instant.now().plus(2, ChronoUnit.HOURS)),
+                    new CaseSearch.Desk("seed-a", true, true, Instant.now()));
+            for (CaseSearch.Desk desk : desks) {
+                statements.put(who + "open queue " + desk, search.page(desk(true, Sort.PRIORITY_DUE, null, desk), caller));
+                statements.put(who + "list " + desk, search.page(desk(null, Sort.UPDATED_DESC, null, desk), caller));
+            }
             for (String q : List.of("quota", "facture bloquée", "zqnothingmatches", "ERR-4031", "4031", "C-2026-000042",
                     "\"users get\" -invoice", "shard")) {
                 for (Sort sort : List.of(Sort.UPDATED_DESC, Sort.CREATED_ASC, Sort.RELEVANCE)) {
@@ -201,6 +226,10 @@ class QueryPlanTest {
         long seeded = ((Number) em.createNativeQuery("SELECT count(*) FROM support_case WHERE organization = 'seed-b'")
                 .getSingleResult()).longValue();
         assertEquals(CASES / 2, seeded);
+    }
+
+    static CaseFilter desk(Boolean open, Sort sort, Cursor after, CaseSearch.Desk desk) {
+        return new CaseFilter(null, open, null, null, null, null, null, null, null, null, sort, after, 20, desk);
     }
 
     static CaseFilter filter(Set<CaseState> states, Boolean open, Priority priority, String product, String creator,

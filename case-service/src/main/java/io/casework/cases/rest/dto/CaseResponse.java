@@ -19,7 +19,7 @@ import io.casework.cases.domain.ResolutionCode;
                 "severity", "state", "creator", "contactEmail", "ccEmails", "language", "channel", "filedByReseller",
                 "relatedCaseIds", "knownIssueId", "externalId", "testCase", "details", "assignee", "escalated", "escalationReason",
                 "resolutionCode", "resolutionNote", "reopenCount", "surveyRating", "version", "firstResponseDueAt",
-                "createdAt", "updatedAt", "firstRespondedAt", "resolvedAt", "closedAt" })
+                "sla", "createdAt", "updatedAt", "firstRespondedAt", "resolvedAt", "closedAt" })
 public record CaseResponse(
         UUID id,
         @Schema(description = "Human-readable case number", examples = "C-2026-000042") String number,
@@ -53,6 +53,8 @@ public record CaseResponse(
         @Schema(nullable = true, minimum = "1", maximum = "5") Integer surveyRating,
         @Schema(description = "Also the ETag") long version,
         @Schema(description = "Set by sla-service once the organization's plan is known", nullable = true) Instant firstResponseDueAt,
+        @Schema(description = "The case's SLA state as sla-service last told it; null until sla-service has set its "
+                + "first target") SlaState sla,
         Instant createdAt,
         Instant updatedAt,
         @Schema(nullable = true) Instant firstRespondedAt,
@@ -72,6 +74,26 @@ public record CaseResponse(
             String snippet) {
     }
 
+    @Schema(name = "CaseSla", nullable = true, requiredProperties = { "nextTarget", "dueAt", "breached" },
+            description = "SLA state of a case, kept from sla-service's events: lists carry it, sort by it "
+                    + "(sort=priority,dueAt) and filter by it (breached, dueBefore)")
+    public record SlaState(
+            @Schema(description = "Metric of the next open target: the first response, then an update per cycle; null "
+                    + "when none is open (answered, or the case is closed)", nullable = true,
+                    enumeration = { "FIRST_RESPONSE", "PERIODIC_UPDATE" }, examples = "FIRST_RESPONSE")
+            String nextTarget,
+            @Schema(description = "When the next target is due (in the past once breached and not yet answered); null "
+                    + "while it is paused (the case waits on the customer or its contract) or when none is open",
+                    nullable = true, examples = "2026-11-21T11:00:00Z")
+            Instant dueAt,
+            @Schema(description = "Whether any SLA target of this case was missed (stays true once it happened)")
+            boolean breached) {
+
+        static SlaState of(Case c) {
+            return c.slaBreached == null ? null : new SlaState(c.slaNextTarget, c.slaDueAt, c.slaBreached);
+        }
+    }
+
     public static CaseResponse from(Case c) {
         return from(c, null);
     }
@@ -83,7 +105,7 @@ public record CaseResponse(
                 c.externalId, c.testCase, CaseDetailsDto.from(c.details), c.assignee, c.escalated,
                 c.escalationReason == null ? null : c.escalationReason.name(),
                 c.resolutionCode == null ? null : c.resolutionCode.name(), c.resolutionNote, c.reopenCount,
-                c.surveyRating == null ? null : c.surveyRating.intValue(), c.version, c.firstResponseDueAt, c.createdAt,
+                c.surveyRating == null ? null : c.surveyRating.intValue(), c.version, c.firstResponseDueAt, SlaState.of(c), c.createdAt,
                 c.updatedAt, c.firstRespondedAt, c.resolvedAt, c.closedAt, match);
     }
 }
