@@ -84,7 +84,10 @@ class CaseJourneyClientIT {
         assertEquals(List.of(id), page.getItems().stream().map(SupportCase::getId).toList());
         assertNull(page.getNextCursor(), "the last page: nextCursor null, declared nullable");
 
-        Comment comment = matchesDeclaration(comments.addCaseComment(id, new CommentRequest().body("Any news?")));
+        // comments and survey answers take an Idempotency-Key too (issue 19), so the client takes one request object
+        Comment comment = matchesDeclaration(comments.addCaseComment(CommentsApi.APIAddCaseCommentRequest.newBuilder()
+                .id(id).commentRequest(new CommentRequest().body("Any news?")).idempotencyKey(UUID.randomUUID().toString())
+                .build()));
         assertEquals(CommentVisibility.PUBLIC, comment.getVisibility());
         assertEquals(List.of(comment.getId()), matchesDeclaration(comments.listCaseComments(id)).stream()
                 .map(Comment::getId).toList());
@@ -97,8 +100,8 @@ class CaseJourneyClientIT {
         assertEquals(CaseState.CLOSED, closed.getState());
         assertNotNull(closed.getClosedAt());
 
-        SupportCase rated = matchesDeclaration(actions.answerCaseSurvey(id, new SurveyRequest().rating(5)
-                .comment("Quick and clear")));
+        SupportCase rated = matchesDeclaration(actions.answerCaseSurvey(CaseActionsApi.APIAnswerCaseSurveyRequest
+                .newBuilder().id(id).surveyRequest(new SurveyRequest().rating(5).comment("Quick and clear")).build()));
         assertEquals(5, rated.getSurveyRating());
 
         // another organization's customer: 404, exactly like a case that does not exist
