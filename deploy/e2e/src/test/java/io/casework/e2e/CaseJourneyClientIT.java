@@ -197,7 +197,8 @@ class CaseJourneyClientIT {
                  "product": "Cloud Mail", "subject": "s", "description": "d", "priority": "P2", "severity": "SEVERE",
                  "state": "NEW", "creator": "alice@acme.example", "contactEmail": "alice@acme.example", "ccEmails": [],
                  "language": "en", "channel": "PORTAL", "filedByReseller": null, "relatedCaseIds": [], "knownIssueId": null,
-                 "details": {}, "assignee": null, "escalated": false, "escalationReason": null, "resolutionCode": null,
+                 "externalId": null, "testCase": false, "sla": null, "details": {}, "assignee": null, "escalated": false,
+                 "escalationReason": null, "resolutionCode": null,
                  "resolutionNote": null, "reopenCount": 0, "surveyRating": null, "version": 0, "firstResponseDueAt": null,
                  "createdAt": "2026-12-06T10:00:00Z", "updatedAt": "2026-12-06T10:00:00Z", "firstRespondedAt": null,
                  "resolvedAt": null, "closedAt": null}""";
