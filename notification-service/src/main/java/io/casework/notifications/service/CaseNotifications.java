@@ -76,8 +76,10 @@ public class CaseNotifications {
                 NotificationKind.CASE_FIRST_RESPONSE_TARGET, eventId) > 0) {
             return List.of();
         }
-        List<Delivery> receipts = deliveries.list("caseId = ?1 and kind = ?2 and status = ?3 order by createdAt", caseId,
-                NotificationKind.CASE_OPENED, DeliveryStatus.SENT);
+        // Every receipt recorded, sent or still waiting for the sender (MailSender sends after the commit, so a target
+        // that arrives first must not wait for SENT), but not one its server refused for good.
+        List<Delivery> receipts = deliveries.list("caseId = ?1 and kind = ?2 and status <> ?3 order by createdAt", caseId,
+                NotificationKind.CASE_OPENED, DeliveryStatus.REJECTED);
         KnownCase known = cases.find(caseId).orElse(null);
         if (receipts.isEmpty() || known == null || known.number == null) {
             return List.of();

@@ -154,6 +154,28 @@ class MailLinksTest {
         assertFalse(receipt.contains("separate message"), receipt);
     }
 
+    @Test
+    void targetArrivingBeforeTheReceiptWasSentStillFollowsIt() throws Exception {
+        // The receipt is recorded with its event and sent after the commit; here it cannot be sent before the target.
+        TestCase c = TestCase.of("en", null);
+        SmtpServer.takeDown();
+        try {
+            EventTap.send(CaseEvents.TOPIC, c.caseId().toString(),
+                    CaseEvents.caseOpened(id(), c.caseId(), c.number(), c.contact(), "en"));
+            await().atMost(TIMEOUT).until(() -> DeliveryFailureTest.deliveries(c.caseId())
+                    .extract().<List<String>>path("items.kind").contains("CASE_OPENED"));
+            String target = targetsSet(c, "2026-11-23T09:00:00Z");
+            await().atMost(TIMEOUT).until(() -> processed(target));
+            DeliveryFailureTest.deliveries(c.caseId()).body("items.size()", org.hamcrest.Matchers.equalTo(2));
+        } finally {
+            SmtpServer.startAgain();
+        }
+        awaitDeliveries(c, 2);
+        List<MimeMessage> mails = SmtpServer.messagesTo(c.contact());
+        assertTrue(Mails.text(mails.get(0)).contains("will follow in a separate message"), Mails.text(mails.get(0)));
+        assertTrue(Mails.text(mails.get(1)).contains("2026-11-23 09:00 UTC"), Mails.text(mails.get(1)));
+    }
+
     /** Publishes sla-service's targets-set with a running first-response target; returns its event id. */
     static String targetsSet(TestCase c, String dueAt) {
         String eventId = id();
